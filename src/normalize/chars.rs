@@ -3,8 +3,6 @@
 
 /// Combining marks Vietnamese uses for vowel shape (circumflex, breve, horn).
 pub(crate) const SHAPE_MARKS: [char; 3] = ['\u{302}', '\u{306}', '\u{31B}'];
-/// Combining tone marks: grave, acute, tilde, hook above, dot below.
-pub(crate) const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 /// Line breaks that become `\n` (CR and CRLF are handled by the caller).
 pub(crate) fn is_line_break(c: char) -> bool {

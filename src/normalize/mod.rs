@@ -35,6 +35,7 @@ pub use fold::{fold, strip_diacritics};
 pub use legacy::{Detection, Encoding, detect};
 pub use offsets::OffsetMap;
 pub use tone::ToneStyle;
+pub use tone::push_key;
 
 use chars::*;
 use compose::Cluster;
@@ -182,6 +183,22 @@ impl Normalizer {
         }
     }
 }
+
+impl std::str::FromStr for ToneStyle {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        match s.to_ascii_lowercase().replace('_', "-").as_str() {
+            "preserve" => Ok(ToneStyle::Preserve),
+            "main-vowel" => Ok(ToneStyle::MainVowel),
+            "classic" => Ok(ToneStyle::Classic),
+            _ => Err(crate::Error::new(
+                crate::ErrorKind::InvalidOption,
+                format!("unknown tone style {s:?}: expected preserve, main-vowel or classic"),
+            )),
+        }
+    }
+}
+
 
 fn chain(pre: Option<(String, OffsetMap)>, text: String, map: OffsetMap) -> (String, OffsetMap) {
     match pre {

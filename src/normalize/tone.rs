@@ -3,8 +3,9 @@
 //!
 //! Only these three open rhymes differ between the styles; every other
 //! syllable, and every word that is not a Vietnamese syllable, is left alone.
+//! This file depends on nothing else in the crate: `build.rs` includes it to
+//! write dictionary keys in the same tone style as the segmenter.
 
-use super::chars::TONE_MARKS;
 use unicode_normalization::char::{compose, decompose_canonical};
 
 /// Where tone marks go in the open rhymes oa, oe and uy.
@@ -22,20 +23,8 @@ pub enum ToneStyle {
     Classic,
 }
 
-impl std::str::FromStr for ToneStyle {
-    type Err = crate::Error;
-    fn from_str(s: &str) -> crate::Result<Self> {
-        match s.to_ascii_lowercase().replace('_', "-").as_str() {
-            "preserve" => Ok(ToneStyle::Preserve),
-            "main-vowel" => Ok(ToneStyle::MainVowel),
-            "classic" => Ok(ToneStyle::Classic),
-            _ => Err(crate::Error::new(
-                crate::ErrorKind::InvalidOption,
-                format!("unknown tone style {s:?}: expected preserve, main-vowel or classic"),
-            )),
-        }
-    }
-}
+/// Combining tone marks: grave, acute, tilde, hook above, dot below.
+pub(crate) const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 const INITIALS: [&str; 27] = [
     "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
@@ -199,6 +188,49 @@ pub(crate) fn restyle(text: &str, style: ToneStyle) -> Option<String> {
         o.push_str(&text[copied..]);
         o
     })
+}
+
+/// Append the dictionary key of one syllable to `out`: lower case, tone
+/// marks of oa/oe/uy in the classic place, so "HOÀ", "hòa" and "hoà" share
+/// one key. `text` must be NFC (see [`crate::normalize::Normalizer`]).
+///
+/// ```
+/// let mut key = String::new();
+/// agrivn::normalize::push_key("Hoà", &mut key);
+/// assert_eq!(key, "hòa");
+/// ```
+pub fn push_key(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    let mut buf = ['\0'; 7];
+    let mut n = 0;
+    for c in text.chars() {
+        let l = lower(c);
+        if n < buf.len() {
+            buf[n] = l;
+        }
+        n += 1;
+    }
+    if n <= buf.len() && restyle_word(&mut buf[..n], ToneStyle::Classic) {
+        out.extend(buf[..n].iter());
+    } else {
+        out.extend(text.chars().map(lower));
+    }
+}
+
+/// Lower case of one char when it is one char (all Vietnamese letters).
+#[inline]
+fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,272 @@
+//! `agrivn tag`: JSON Lines articles in, tagged JSON Lines out, in input
+//! order, streaming in chunks with bounded memory.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use agrivn::pipeline::{Line, LineReader, Pipeline, RecordError};
+use agrivn::segment::Segmenter;
+use agrivn::tag::{TagOptions, Tagger, Taxonomy};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::{Map, Value};
+
+use crate::input::{self, write_line};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// JSON Lines files or folders (`*.jsonl` as articles, `*.txt` as one
+    /// article each); stdin when none, `-` is stdin.
+    files: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Taxonomy file (default: the embedded one).
+    #[arg(long)]
+    taxonomy: Option<PathBuf>,
+    /// Write every rejected line, unchanged, to this file.
+    #[arg(long)]
+    rejects: Option<PathBuf>,
+    /// Exit with status 1 if any line is rejected.
+    #[arg(long)]
+    strict: bool,
+    /// Largest record (line or text file) tagged, in bytes; larger ones are rejected.
+    #[arg(long, default_value_t = agrivn::pipeline::DEFAULT_MAX_RECORD_BYTES)]
+    max_record_bytes: usize,
+    /// Never show a progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// Lines per parallel chunk, and bytes per chunk (whichever comes first).
+const CHUNK_LINES: usize = 4096;
+const CHUNK_BYTES: usize = 32 << 20;
+
+pub fn tagger(taxonomy: Option<&PathBuf>) -> Result<Tagger> {
+    Ok(match taxonomy {
+        Some(p) => Tagger::with_taxonomy(Taxonomy::load(p)?, Segmenter::new(), TagOptions::default()),
+        None => Tagger::new(),
+    })
+}
+
+#[derive(Default)]
+struct Summary {
+    read: u64,
+    tagged: u64,
+    rejected: u64,
+    agri: u64,
+    bytes: u64,
+    per_topic: std::collections::BTreeMap<String, u64>,
+}
+
+struct Sink<'a> {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    rejects: Option<BufWriter<File>>,
+    summary: Summary,
+    progress: &'a ProgressBar,
+}
+
+pub fn run(args: Args) -> Result<i32> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref())?).max_record_bytes(args.max_record_bytes);
+    let progress = if !args.quiet && std::io::stderr().is_terminal() {
+        let pb = ProgressBar::new_spinner();
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles {binary_bytes_per_sec} {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+    let rejects = match &args.rejects {
+        Some(p) => Some(BufWriter::new(
+            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let mut sink = Sink {
+        out: input::stdout(),
+        rejects,
+        summary: Summary::default(),
+        progress: &progress,
+    };
+    let start = Instant::now();
+    let mut code = 0;
+    let mut sources: Vec<PathBuf> = Vec::new();
+    if args.files.is_empty() {
+        sources.push(PathBuf::from("-"));
+    }
+    for f in &args.files {
+        if f.is_dir() {
+            collect_dir(f, &mut sources)?;
+        } else {
+            sources.push(f.clone());
+        }
+    }
+    for src in &sources {
+        let result = if src.extension().is_some_and(|e| e == "txt") {
+            tag_text_file(&pipeline, src, &args.files, &mut sink)
+        } else {
+            tag_jsonl(&pipeline, src, &mut sink)
+        };
+        if let Err(e) = result {
+            if input::is_broken_pipe(&e) {
+                return Err(e);
+            }
+            eprintln!("agrivn: {e:#}");
+            code = 1;
+        }
+    }
+    sink.out.flush()?;
+    if let Some(r) = sink.rejects.as_mut() {
+        r.flush()?;
+    }
+    progress.finish_and_clear();
+    let s = &sink.summary;
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "agrivn tag: read {} tagged {} rejected {} agricultural {} ({:.1} MB in {:.2} s, {:.1} MB/s)",
+        s.read,
+        s.tagged,
+        s.rejected,
+        s.agri,
+        s.bytes as f64 / 1e6,
+        secs,
+        s.bytes as f64 / 1e6 / secs.max(1e-9)
+    );
+    if !s.per_topic.is_empty() {
+        let topics: Vec<String> = s.per_topic.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        eprintln!("agrivn tag: topics: {}", topics.join(", "));
+    }
+    if args.strict && s.rejected > 0 {
+        code = 1;
+    }
+    Ok(code)
+}
+
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect_dir(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "jsonl" || e == "txt") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
+    let inp = input::open(path)?;
+    let name = inp.name.clone();
+    let mut reader = LineReader::new(inp.reader, pipeline.record_limit());
+    let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
+    let mut bytes = 0usize;
+    loop {
+        let line = reader.next_line().with_context(|| format!("cannot read {name}"))?;
+        let end = line.is_none();
+        if let Some(l) = line {
+            bytes += l.bytes.len();
+            chunk.push(l);
+        }
+        if (end && !chunk.is_empty()) || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES {
+            let results = pipeline.tag_lines(&chunk);
+            for (line, result) in chunk.iter().zip(results) {
+                sink.record(&name, line, result)?;
+            }
+            chunk.clear();
+            bytes = 0;
+        }
+        if end {
+            return Ok(());
+        }
+    }
+}
+
+/// A text file is one article: id = its path relative to the folder given,
+/// title = its first line, text = the rest.
+fn tag_text_file(pipeline: &Pipeline, path: &Path, roots: &[PathBuf], sink: &mut Sink) -> Result<()> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let id = roots
+        .iter()
+        .find_map(|r| path.strip_prefix(r).ok().filter(|p| !p.as_os_str().is_empty()))
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let text = String::from_utf8_lossy(&bytes);
+    let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+    let mut obj = Map::new();
+    obj.insert("id".into(), Value::String(id));
+    obj.insert("title".into(), Value::String(title.trim().to_string()));
+    obj.insert("text".into(), Value::String(body.trim().to_string()));
+    let line = Line {
+        number: 1,
+        len: bytes.len(),
+        bytes: serde_json::to_vec(&obj)?,
+        truncated: bytes.len() > pipeline.record_limit(),
+    };
+    let result = pipeline.tag_lines(std::slice::from_ref(&line)).pop().unwrap_or_else(|| {
+        Err(RecordError {
+            line: 1,
+            kind: agrivn::pipeline::RecordErrorKind::Empty,
+            message: "empty".into(),
+        })
+    });
+    let name = path.display().to_string();
+    sink.record(&name, &line, result)
+}
+
+impl Sink<'_> {
+    fn record(&mut self, name: &str, line: &Line, result: Result<String, RecordError>) -> Result<()> {
+        let s = &mut self.summary;
+        s.read += 1;
+        s.bytes += line.len as u64 + 1;
+        match result {
+            Ok(tagged) => {
+                s.tagged += 1;
+                count_tags(s, &tagged);
+                write_line(&mut self.out, &tagged)?;
+            }
+            Err(e) => {
+                s.rejected += 1;
+                eprintln!("agrivn: {name}:{}: rejected: {}", line.number, e.message);
+                if let Some(r) = self.rejects.as_mut() {
+                    r.write_all(&line.bytes)?;
+                    r.write_all(b"\n")?;
+                }
+            }
+        }
+        self.progress.set_position(s.read);
+        Ok(())
+    }
+}
+
+fn count_tags(s: &mut Summary, tagged: &str) {
+    // The tagged line ends with `"agri":…,"agri_score":…,"topics":[…]}`.
+    let Some(at) = tagged.rfind(",\"agri\":") else { return };
+    let Ok(Value::Object(tail)) = serde_json::from_str::<Value>(&format!("{{{}", &tagged[at + 1..])) else {
+        return;
+    };
+    if tail.get("agri") == Some(&Value::Bool(true)) {
+        s.agri += 1;
+    }
+    if let Some(Value::Array(topics)) = tail.get("topics") {
+        for t in topics {
+            if let Some(id) = t.get("id").and_then(Value::as_str) {
+                *s.per_topic.entry(id.to_string()).or_default() += 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! The word dictionary: an [`fst::Map`] from normalized words to ids into a
+//! table of word attributes.
+//!
+//! Keys are lower case, NFC, with tone marks of oa/oe/uy in the classic place,
+//! syllables separated by one space, so text in either tone style, in any
+//! case, NFC or NFD, finds the same words. The default dictionary is compiled
+//! from `data/dict/` at build time and embedded; loading it copies nothing.
+//!
+//! ```
+//! use agrivn::dict::Dictionary;
+//!
+//! let dict = Dictionary::embedded();
+//! assert!(dict.contains("hợp tác xã"));
+//! assert!(dict.contains("HỢP TÁC XÃ"));
+//! let user = Dictionary::from_words(["giống lúa ST25"]).unwrap();
+//! let merged = dict.merge(&user).unwrap();
+//! assert!(merged.contains("giống lúa st25"));
+//! ```
+
+pub(crate) mod format;
+mod lookup;
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::Arc;
+
+use fst::{Map, MapBuilder, Streamer};
+
+use crate::normalize::Normalizer;
+use crate::{Error, ErrorKind, Result};
+pub use format::{WordInfo, source};
+pub use lookup::Match;
+pub(crate) use lookup::walk_prefixes;
+
+#[cfg(feature = "embedded-data")]
+static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dict.fst"));
+#[cfg(feature = "embedded-data")]
+static EMBEDDED_ATTRS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dict.attrs"));
+
+/// A dictionary of Vietnamese words. Cheap to clone; `Send + Sync`.
+#[derive(Clone)]
+pub struct Dictionary {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    map: Map<Cow<'static, [u8]>>,
+    attrs: Cow<'static, [u8]>,
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary").field("words", &self.len()).finish()
+    }
+}
+
+impl Dictionary {
+    /// The dictionary compiled into the crate from `data/dict/`.
+    #[cfg(feature = "embedded-data")]
+    pub fn embedded() -> Dictionary {
+        Self::from_parts(Cow::Borrowed(EMBEDDED_FST), Cow::Borrowed(EMBEDDED_ATTRS))
+            .expect("the embedded dictionary is built by build.rs and valid")
+    }
+
+    /// An empty dictionary.
+    pub fn empty() -> Dictionary {
+        Self::from_entries(std::iter::empty()).expect("an empty dictionary builds")
+    }
+
+    fn from_parts(fst: Cow<'static, [u8]>, attrs: Cow<'static, [u8]>) -> Result<Dictionary> {
+        let map = Map::new(fst).map_err(|e| {
+            Error::new(ErrorKind::Dictionary, "the dictionary FST is not valid").with_source(e)
+        })?;
+        if attrs.len() < format::HEADER_LEN || &attrs[..8] != format::MAGIC {
+            return Err(Error::new(
+                ErrorKind::ModelFormat,
+                "the dictionary attribute table has no AGRIVNDA header; rebuild it with agrivn",
+            ));
+        }
+        let version = u32::from_le_bytes([attrs[8], attrs[9], attrs[10], attrs[11]]);
+        let n = u32::from_le_bytes([attrs[12], attrs[13], attrs[14], attrs[15]]) as usize;
+        if version != format::VERSION {
+            return Err(Error::new(
+                ErrorKind::ModelFormat,
+                format!("dictionary format version {version}, this agrivn reads {}; rebuild it", format::VERSION),
+            ));
+        }
+        if attrs.len() != format::HEADER_LEN + n * format::RECORD_LEN || map.len() != n {
+            return Err(Error::new(ErrorKind::Dictionary, "the dictionary attribute table does not match its FST"));
+        }
+        Ok(Dictionary {
+            inner: Arc::new(Inner { map, attrs }),
+        })
+    }
+
+    /// Build a dictionary from words (any case, tone style or Unicode form;
+    /// syllables separated by spaces or `_`).
+    ///
+    /// # Errors
+    /// Never for valid UTF-8 words; the `Result` leaves room for limits.
+    pub fn from_words<I, S>(words: I) -> Result<Dictionary>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let normalizer = Normalizer::new();
+        Self::from_entries(words.into_iter().filter_map(|w| {
+            let w = w.as_ref().replace('_', " ");
+            let key = key_of(&normalizer.normalize(&w));
+            (!key.is_empty()).then_some((
+                key,
+                WordInfo {
+                    weight: 0.0,
+                    sources: source::USER,
+                },
+            ))
+        }))
+    }
+
+    /// Load a word list file (the format of `data/dict/*.txt`: one word a
+    /// line, optional TAB and weight, `#` comments).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when the file cannot be read, [`ErrorKind::Dictionary`]
+    /// (with the line) when it is not UTF-8.
+    pub fn load(path: impl AsRef<Path>) -> Result<Dictionary> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            Error::new(ErrorKind::Dictionary, "word list is not valid UTF-8")
+                .with_path(path)
+                .with_line(line as u64)
+        })?;
+        let normalizer = Normalizer::new();
+        Self::from_entries(text.lines().filter_map(|line| {
+            let line = normalizer.normalize(line);
+            let (key, weight) = format::parse_line(&line.replace('_', " "), crate::normalize::push_key)?;
+            Some((
+                key,
+                WordInfo {
+                    weight,
+                    sources: source::USER,
+                },
+            ))
+        }))
+    }
+
+    fn from_entries(entries: impl Iterator<Item = (String, WordInfo)>) -> Result<Dictionary> {
+        let mut all: Vec<(String, WordInfo)> = entries.collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut merged: Vec<(String, WordInfo)> = Vec::with_capacity(all.len());
+        for (k, info) in all {
+            match merged.last_mut() {
+                Some((lk, li)) if *lk == k => li.add_source(info.sources, info.weight),
+                _ => merged.push((k, info)),
+            }
+        }
+        Self::build(merged.into_iter())
+    }
+
+    fn build(sorted: impl Iterator<Item = (String, WordInfo)>) -> Result<Dictionary> {
+        let mut builder = MapBuilder::memory();
+        let mut table = Vec::new();
+        let mut n = 0usize;
+        for (k, info) in sorted {
+            builder
+                .insert(&k, n as u64)
+                .map_err(|e| Error::new(ErrorKind::Dictionary, "cannot build dictionary").with_source(e))?;
+            table.extend_from_slice(&info.to_bytes());
+            n += 1;
+        }
+        let fst = builder
+            .into_inner()
+            .map_err(|e| Error::new(ErrorKind::Dictionary, "cannot build dictionary").with_source(e))?;
+        let mut attrs = format::header(n);
+        attrs.extend_from_slice(&table);
+        Self::from_parts(Cow::Owned(fst), Cow::Owned(attrs))
+    }
+
+    /// This dictionary with the words of `other` added.
+    ///
+    /// # Errors
+    /// Only if the FST cannot be built (not expected for valid dictionaries).
+    pub fn merge(&self, other: &Dictionary) -> Result<Dictionary> {
+        let mut out: Vec<(String, WordInfo)> = Vec::with_capacity(self.len() + other.len());
+        let mut a = self.inner.map.stream();
+        let mut b = other.inner.map.stream();
+        let mut next_a = a.next().map(|(k, v)| (k.to_vec(), v));
+        let mut next_b = b.next().map(|(k, v)| (k.to_vec(), v));
+        loop {
+            let (key, info) = match (&next_a, &next_b) {
+                (None, None) => break,
+                (Some((ka, va)), Some((kb, vb))) if ka == kb => {
+                    let mut info = self.info(*va);
+                    let ib = other.info(*vb);
+                    info.add_source(ib.sources, ib.weight);
+                    let k = ka.clone();
+                    next_a = a.next().map(|(k, v)| (k.to_vec(), v));
+                    next_b = b.next().map(|(k, v)| (k.to_vec(), v));
+                    (k, info)
+                }
+                (Some((ka, va)), Some((kb, _))) if ka < kb => {
+                    let r = (ka.clone(), self.info(*va));
+                    next_a = a.next().map(|(k, v)| (k.to_vec(), v));
+                    r
+                }
+                (Some((ka, va)), None) => {
+                    let r = (ka.clone(), self.info(*va));
+                    next_a = a.next().map(|(k, v)| (k.to_vec(), v));
+                    r
+                }
+                (_, Some((kb, vb))) => {
+                    let r = (kb.clone(), other.info(*vb));
+                    next_b = b.next().map(|(k, v)| (k.to_vec(), v));
+                    r
+                }
+            };
+            out.push((String::from_utf8(key).unwrap_or_default(), info));
+        }
+        Self::build(out.into_iter())
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.inner.map.len()
+    }
+
+    /// Whether the dictionary has no words.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Bytes of memory the FST and attribute table take.
+    pub fn size_bytes(&self) -> usize {
+        self.inner.map.as_fst().as_bytes().len() + self.inner.attrs.len()
+    }
+
+    /// Whether `word` (any case, tone style or Unicode form) is a word.
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    /// The attributes of `word`, if it is a word.
+    pub fn get(&self, word: &str) -> Option<WordInfo> {
+        let key = key_of(&Normalizer::new().normalize(word));
+        self.inner.map.get(key).map(|id| self.info(id))
+    }
+
+    /// Attributes of the word with id `id` (an FST value).
+    pub fn info(&self, id: u64) -> WordInfo {
+        let start = format::HEADER_LEN + id as usize * format::RECORD_LEN;
+        self.inner
+            .attrs
+            .get(start..start + format::RECORD_LEN)
+            .map(WordInfo::from_bytes)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn fst(&self) -> &fst::raw::Fst<Cow<'static, [u8]>> {
+        self.inner.map.as_fst()
+    }
+}
+
+/// The key of a whole (normalized) word: syllable keys joined by one space.
+pub(crate) fn key_of(word: &str) -> String {
+    let mut key = String::with_capacity(word.len());
+    for (i, syl) in word.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        crate::normalize::push_key(syl, &mut key);
+    }
+    key
+}

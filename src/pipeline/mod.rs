@@ -1,0 +1,136 @@
+//! Whole-article processing: normalize, segment and tag, one article or a
+//! batch in parallel (order kept), and JSON Lines records in and out.
+//!
+//! ```
+//! use agrivn::pipeline::{Article, Pipeline};
+//!
+//! let pipeline = Pipeline::new();
+//! let articles = vec![
+//!     Article::new("1", "HTX nông nghiệp Tân Phú mở rộng liên kết", "Hợp tác xã đã ký hợp đồng bao tiêu lúa với doanh nghiệp."),
+//!     Article::new("2", "Đội tuyển thắng 2-0", "Trận đấu diễn ra tối qua trên sân Mỹ Đình."),
+//! ];
+//! let tags = pipeline.tag_batch(&articles);
+//! assert!(tags[0].agri && !tags[1].agri);
+//! ```
+
+mod reader;
+mod record;
+
+use serde::{Deserialize, Serialize};
+
+use crate::tag::{TagWorker, Tagger, Tags};
+pub use reader::{Line, LineReader};
+pub use record::{RecordError, RecordErrorKind, TagRecord};
+
+/// Default limit on one record (a JSON line or a text file), in bytes.
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
+
+/// A news article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Identifier.
+    pub id: String,
+    /// Headline (may be empty).
+    #[serde(default)]
+    pub title: String,
+    /// Body text.
+    pub text: String,
+}
+
+impl Article {
+    /// A new article.
+    pub fn new(id: impl Into<String>, title: impl Into<String>, text: impl Into<String>) -> Self {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Normalize, segment and tag; cheap to clone, `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    tagger: Tagger,
+    max_record_bytes: usize,
+}
+
+#[cfg(feature = "embedded-data")]
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline with the embedded dictionary and taxonomy.
+    #[cfg(feature = "embedded-data")]
+    pub fn new() -> Pipeline {
+        Pipeline::with_tagger(Tagger::new())
+    }
+
+    /// A pipeline around `tagger`.
+    pub fn with_tagger(tagger: Tagger) -> Pipeline {
+        Pipeline {
+            tagger,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+        }
+    }
+
+    /// Records larger than `bytes` are rejected instead of tagged.
+    pub fn max_record_bytes(mut self, bytes: usize) -> Self {
+        self.max_record_bytes = bytes;
+        self
+    }
+
+    /// The record size limit.
+    pub fn record_limit(&self) -> usize {
+        self.max_record_bytes
+    }
+
+    /// The tagger.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// A per-thread worker.
+    pub fn worker(&self) -> TagWorker {
+        self.tagger.worker()
+    }
+
+    /// Tag one article.
+    pub fn tag(&self, article: &Article) -> Tags {
+        self.tagger.tag(&article.title, &article.text)
+    }
+
+    /// Tag articles in parallel (sequentially without the `parallel`
+    /// feature); the result is in input order and equal to tagging each
+    /// article alone.
+    pub fn tag_batch(&self, articles: &[Article]) -> Vec<Tags> {
+        self.map_batch(articles, |w, a| w.tag(&a.title, &a.text))
+    }
+
+    /// Tag JSON Lines records in parallel, in order: each line becomes the
+    /// tagged line or the reason it was rejected.
+    pub fn tag_lines(&self, lines: &[Line]) -> Vec<Result<String, RecordError>> {
+        let limit = self.max_record_bytes;
+        self.map_batch(lines, |w, l| record::tag_line(w, l, limit))
+    }
+
+    fn map_batch<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&mut TagWorker, &T) -> R + Sync) -> Vec<R> {
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            items
+                .par_iter()
+                .with_min_len(4)
+                .map_init(|| self.worker(), |w, item| f(w, item))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            let mut w = self.worker();
+            items.iter().map(|item| f(&mut w, item)).collect()
+        }
+    }
+}

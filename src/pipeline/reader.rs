@@ -1,0 +1,111 @@
+//! A line reader with a size limit: a line longer than the limit is skipped
+//! to its end without being buffered, so one huge line cannot exhaust memory.
+
+use std::io::BufRead;
+
+/// One input line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number.
+    pub number: u64,
+    /// The bytes without the line break; empty when `truncated`.
+    pub bytes: Vec<u8>,
+    /// The line was longer than the limit; `len` gives its length.
+    pub truncated: bool,
+    /// Length of the line in bytes.
+    pub len: usize,
+}
+
+/// Reads lines of at most `limit` bytes.
+#[derive(Debug)]
+pub struct LineReader<R> {
+    inner: R,
+    limit: usize,
+    number: u64,
+}
+
+impl<R: BufRead> LineReader<R> {
+    /// A reader over `inner`, keeping lines of at most `limit` bytes.
+    pub fn new(inner: R, limit: usize) -> Self {
+        LineReader {
+            inner,
+            limit,
+            number: 0,
+        }
+    }
+
+    /// The next line, `Ok(None)` at the end of input.
+    ///
+    /// # Errors
+    /// The I/O errors of the underlying reader.
+    pub fn next_line(&mut self) -> std::io::Result<Option<Line>> {
+        let mut bytes = Vec::new();
+        let mut len = 0usize;
+        let mut truncated = false;
+        let mut any = false;
+        loop {
+            let buf = match self.inner.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                break;
+            }
+            any = true;
+            let (chunk, done) = match memchr_newline(buf) {
+                Some(i) => (&buf[..i], Some(i + 1)),
+                None => (buf, None),
+            };
+            len += chunk.len();
+            if !truncated {
+                if bytes.len() + chunk.len() > self.limit {
+                    truncated = true;
+                    bytes = Vec::new();
+                } else {
+                    bytes.extend_from_slice(chunk);
+                }
+            }
+            let consumed = done.unwrap_or(buf.len());
+            self.inner.consume(consumed);
+            if done.is_some() {
+                break;
+            }
+        }
+        if !any {
+            return Ok(None);
+        }
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+        self.number += 1;
+        Ok(Some(Line {
+            number: self.number,
+            bytes,
+            truncated,
+            len,
+        }))
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&x| x == b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_skipped_not_buffered() {
+        let input = format!("short\n{}\nlast", "x".repeat(100));
+        let mut r = LineReader::new(input.as_bytes(), 10);
+        let a = r.next_line().unwrap().unwrap();
+        assert_eq!((a.number, a.bytes.as_slice(), a.truncated), (1, &b"short"[..], false));
+        let b = r.next_line().unwrap().unwrap();
+        assert!(b.truncated && b.bytes.is_empty() && b.len == 100);
+        let c = r.next_line().unwrap().unwrap();
+        assert_eq!((c.number, c.bytes.as_slice()), (3, &b"last"[..]));
+        assert!(r.next_line().unwrap().is_none());
+    }
+}

@@ -1,0 +1,162 @@
+//! The lattice of dictionary words over runs of syllables, and its best path.
+
+use super::pretokenize::{Piece, pretokenize};
+use super::{Span, Token, TokenKind};
+use crate::dict::Dictionary;
+use crate::normalize::push_key;
+
+/// Longest word tried, in syllables.
+const MAX_WORD: usize = 8;
+
+/// Per-thread buffers.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pieces: Vec<Piece>,
+    keys: String,
+    key_ends: Vec<(usize, usize)>,
+    best: Vec<(f32, u32, u64)>,
+    path: Vec<(usize, usize, u64)>,
+}
+
+/// Magnitude words that join a preceding number ("3,7 triệu").
+const MAGNITUDES: [&str; 5] = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
+
+fn is_syllable(p: &Piece) -> bool {
+    p.kind == TokenKind::Word
+}
+
+fn is_capitalized(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Segment normalized `text`, pushing tokens with spans in `text`.
+pub(crate) fn segment(text: &str, dict: &Dictionary, s: &mut Scratch, out: &mut Vec<Token>) {
+    pretokenize(text, &mut s.pieces);
+    let pieces = std::mem::take(&mut s.pieces);
+    let mut i = 0;
+    while i < pieces.len() {
+        let p = pieces[i];
+        if is_syllable(&p) {
+            let mut j = i + 1;
+            while j < pieces.len() && is_syllable(&pieces[j]) && !pieces[j].newline_before {
+                j += 1;
+            }
+            segment_run(text, &pieces[i..j], dict, s, out);
+            i = j;
+        } else if p.kind == TokenKind::Number
+            && pieces.get(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && !n.newline_before && MAGNITUDES.contains(&text[n.start..n.end].to_lowercase().as_str())
+            })
+        {
+            out.push(Token {
+                span: Span {
+                    start: p.start,
+                    end: pieces[i + 1].end,
+                },
+                kind: TokenKind::Number,
+                word: None,
+            });
+            i += 2;
+        } else {
+            let word = if p.kind == TokenKind::Abbreviation {
+                s.keys.clear();
+                push_key(&text[p.start..p.end], &mut s.keys);
+                dict.lookup_key(&s.keys)
+            } else {
+                None
+            };
+            out.push(Token {
+                span: Span { start: p.start, end: p.end },
+                kind: p.kind,
+                word,
+            });
+            i += 1;
+        }
+    }
+    s.pieces = pieces;
+}
+
+/// Score of a word of `len` syllables.
+fn word_score(len: usize, known: bool) -> f32 {
+    match (len, known) {
+        (1, true) => -1.0,
+        (1, false) => -1.05,
+        (n, _) => -1.0 + 0.01 * n as f32,
+    }
+}
+
+fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, out: &mut Vec<Token>) {
+    let n = run.len();
+    s.keys.clear();
+    s.key_ends.clear();
+    for p in run {
+        let start = s.keys.len();
+        push_key(&text[p.start..p.end], &mut s.keys);
+        s.key_ends.push((start, s.keys.len()));
+    }
+    // best[i] = (score, length of last word, word id + 1) for the prefix of i syllables.
+    s.best.clear();
+    s.best.resize(n + 1, (f32::NEG_INFINITY, 0, 0));
+    s.best[0] = (0.0, 0, 0);
+    for j in 0..n {
+        let base = s.best[j].0;
+        if base == f32::NEG_INFINITY {
+            continue;
+        }
+        let keys = &s.keys;
+        let ends = &s.key_ends[j..];
+        let mut single_known = None;
+        let best = &mut s.best;
+        dict.prefixes(ends.iter().map(|&(a, b)| &keys[a..b]), MAX_WORD, |m| {
+            if m.len == 1 {
+                single_known = Some(m.id);
+                return;
+            }
+            let sc = base + word_score(m.len, true);
+            if sc > best[j + m.len].0 {
+                best[j + m.len] = (sc, m.len as u32, m.id + 1);
+            }
+        });
+        let sc = base + word_score(1, single_known.is_some());
+        if sc > s.best[j + 1].0 {
+            s.best[j + 1] = (sc, 1, single_known.map_or(0, |id| id + 1));
+        }
+        // A capitalized run is a name.
+        if is_capitalized(&text[run[j].start..run[j].end]) {
+            let mut k = j + 1;
+            while k < n && k - j < MAX_WORD && is_capitalized(&text[run[k].start..run[k].end]) {
+                k += 1;
+            }
+            if k - j >= 2 && !(j == 0 && run[0].newline_before) {
+                let sc = base + word_score(k - j, true) + 0.5;
+                if sc > s.best[k].0 {
+                    s.best[k] = (sc, (k - j) as u32, 0);
+                }
+            }
+        }
+    }
+    s.path.clear();
+    let mut i = n;
+    while i > 0 {
+        let (_, len, id) = s.best[i];
+        let len = (len as usize).max(1);
+        s.path.push((i - len, i, id));
+        i -= len;
+    }
+    for &(a, b, id) in s.path.iter().rev() {
+        let kind = if b - a >= 2 && id == 0 {
+            TokenKind::Name
+        } else {
+            TokenKind::Word
+        };
+        out.push(Token {
+            span: Span {
+                start: run[a].start,
+                end: run[b - 1].end,
+            },
+            kind,
+            word: id.checked_sub(1),
+        });
+    }
+}

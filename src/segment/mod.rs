@@ -1,0 +1,186 @@
+//! Word segmentation: Vietnamese writes syllables separated by spaces, and a
+//! word is one or more of them ("nông thôn mới", "hợp tác xã").
+//!
+//! The [`Segmenter`] normalizes a copy of the text, pre-tokenizes it
+//! (numbers, dates, units, URLs… stay whole), finds every dictionary word in
+//! one walk of the FST per syllable, and takes the best path through that
+//! lattice; capitalized runs become names. Tokens report byte spans in the
+//! caller's original text, whatever its Unicode form, case or tone style.
+//!
+//! ```
+//! use agrivn::segment::{Segmenter, TokenKind};
+//!
+//! let seg = Segmenter::new();
+//! let text = "Giá lợn hơi tại Tiền Giang tăng 2.000 đồng/kg";
+//! let words: Vec<&str> = seg.segment(text).iter().map(|t| &text[t.span]).collect();
+//! assert!(words.contains(&"lợn hơi"));
+//! assert!(words.contains(&"Tiền Giang"));
+//! assert!(words.contains(&"2.000"));
+//! ```
+
+mod lattice;
+mod pretokenize;
+mod span;
+
+use std::sync::Arc;
+
+use crate::dict::Dictionary;
+use crate::normalize::Normalizer;
+pub use span::Span;
+pub(crate) use lattice::{Scratch, segment as segment_normalized};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A word of one or more syllables.
+    Word,
+    /// A proper name (a capitalized run of syllables).
+    Name,
+    /// A number, possibly with a magnitude word ("60.000", "3,7 triệu").
+    Number,
+    /// A date ("12/5", "1/8/2014").
+    Date,
+    /// A percentage ("3,5%").
+    Percent,
+    /// A unit or price unit ("đồng/kg", "USD/tấn").
+    Unit,
+    /// An abbreviation ("HTX", "NN&PTNT", "TP.HCM").
+    Abbreviation,
+    /// A URL or domain name.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A hashtag.
+    Hashtag,
+    /// Punctuation.
+    Punct,
+    /// Any other symbol.
+    Symbol,
+}
+
+/// One token: where it is in the caller's text, what it is, and its
+/// dictionary word id when the dictionary knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the original text.
+    pub span: Span,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Dictionary word id (see [`Dictionary::info`]).
+    pub word: Option<u64>,
+}
+
+/// Segments text into tokens. Cheap to clone, `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Segmenter {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    dict: Dictionary,
+    normalizer: Normalizer,
+}
+
+impl Default for Segmenter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Segmenter {
+    /// A segmenter over the embedded dictionary.
+    #[cfg(feature = "embedded-data")]
+    pub fn new() -> Segmenter {
+        Segmenter::with_dictionary(Dictionary::embedded())
+    }
+
+    /// A segmenter over the empty dictionary (every syllable its own word,
+    /// names and numbers still joined).
+    #[cfg(not(feature = "embedded-data"))]
+    pub fn new() -> Segmenter {
+        Segmenter::with_dictionary(Dictionary::empty())
+    }
+
+    /// A segmenter over `dict`.
+    pub fn with_dictionary(dict: Dictionary) -> Segmenter {
+        Segmenter {
+            inner: Arc::new(Inner {
+                dict,
+                normalizer: Normalizer::new(),
+            }),
+        }
+    }
+
+    /// The dictionary.
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.inner.dict
+    }
+
+    /// A worker that owns scratch buffers, for segmenting many texts on one
+    /// thread without allocating per token.
+    pub fn worker(&self) -> Worker {
+        Worker {
+            seg: self.clone(),
+            scratch: lattice::Scratch::default(),
+            tokens: Vec::new(),
+        }
+    }
+
+    /// Segment `text`.
+    pub fn segment(&self, text: &str) -> Vec<Token> {
+        let mut w = self.worker();
+        w.segment(text);
+        w.tokens
+    }
+}
+
+/// A segmenter with its own scratch buffers (one per thread).
+#[derive(Debug)]
+pub struct Worker {
+    seg: Segmenter,
+    scratch: lattice::Scratch,
+    tokens: Vec<Token>,
+}
+
+impl Worker {
+    /// Segment `text`; the tokens live until the next call.
+    pub fn segment(&mut self, text: &str) -> &[Token] {
+        let inner = &self.seg.inner;
+        let normalized = inner.normalizer.normalize_with_offsets(text);
+        self.tokens.clear();
+        lattice::segment(&normalized.text, &inner.dict, &mut self.scratch, &mut self.tokens);
+        if !normalized.map.is_identity() {
+            for t in &mut self.tokens {
+                let (s, e) = normalized.map.span_to_original(t.span.start, t.span.end);
+                t.span = Span { start: s, end: e };
+            }
+        }
+        &self.tokens
+    }
+
+    /// Segment `text` and write it in the format of word-segmented corpora:
+    /// tokens separated by one space, the syllables of a word joined by `_`.
+    pub fn segment_to_line(&mut self, text: &str, out: &mut String) {
+        self.segment(text);
+        for (i, t) in self.tokens.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let mut space = false;
+            for c in text[t.span].chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space {
+                        out.push('_');
+                    }
+                    space = false;
+                    out.push(c);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! The pre-tokenizer: splits normalized text into syllables, numbers, dates,
+//! units, abbreviations, URLs, e-mail addresses, hashtags and punctuation,
+//! keeping together what belongs together ("60.000", "1/8/2014", "đồng/kg",
+//! "NN&PTNT", "TP.HCM"). One pass, linear time.
+
+use super::TokenKind;
+
+/// A pre-token: a byte range of the normalized text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// A line break or punctuation lies between this piece and the previous
+    /// syllable (words never span it).
+    pub newline_before: bool,
+}
+
+/// Characters that join alphanumeric runs when they stand between two of them.
+fn is_connector(c: char) -> bool {
+    matches!(c, '.' | ',' | '-' | '/' | '&' | '\'' | '’' | '_' | ':' | '@' | '+')
+}
+
+/// Split `text` (normalized: single spaces, `\n` line breaks) into pieces.
+pub(crate) fn pretokenize(text: &str, out: &mut Vec<Piece>) {
+    out.clear();
+    let mut newline = true;
+    let mut pos = 0;
+    for chunk in text.split([' ', '\n']) {
+        let start = pos;
+        pos += chunk.len() + 1;
+        if chunk.is_empty() {
+            newline = true;
+            continue;
+        }
+        split_chunk(chunk, start, newline, out);
+        newline = text.as_bytes().get(pos - 1) == Some(&b'\n');
+    }
+}
+
+fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>) {
+    let mut push = |s: usize, e: usize, kind: TokenKind, out: &mut Vec<Piece>| {
+        out.push(Piece {
+            start: base + s,
+            end: base + e,
+            kind,
+            newline_before: newline,
+        });
+        newline = false;
+    };
+    let lower_start = chunk.get(..8).unwrap_or(chunk).to_ascii_lowercase();
+    if lower_start.starts_with("http://") || lower_start.starts_with("https:/") || lower_start.starts_with("www.") {
+        let end = trim_trailing_punct(chunk);
+        push(0, end, TokenKind::Url, out);
+        if end < chunk.len() {
+            punct_run(chunk, end, chunk.len(), &mut |s, e, k| push(s, e, k, out));
+        }
+        return;
+    }
+    let bytes = chunk.as_bytes();
+    let mut i = 0;
+    while i < chunk.len() {
+        let c = chunk[i..].chars().next().unwrap_or(' ');
+        if c.is_alphanumeric() {
+            let end = core_end(chunk, i);
+            let mut end2 = end;
+            // "TP." "H." "Th.": a dot that ends a short abbreviation.
+            if bytes.get(end) == Some(&b'.') && end + 1 == chunk.len() && is_abbrev_with_dot(&chunk[i..end]) {
+                end2 = end + 1;
+            }
+            let kind = classify(&chunk[i..end2]);
+            push(i, end2, kind, out);
+            i = end2;
+        } else if c == '#' && chunk[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
+            let end = core_end(chunk, i + 1);
+            push(i, end, TokenKind::Hashtag, out);
+            i = end;
+        } else {
+            // A run of the same punctuation char ("...", "!!") is one token.
+            let mut e = i + c.len_utf8();
+            while chunk[e..].starts_with(c) {
+                e += c.len_utf8();
+            }
+            let kind = if c.is_alphabetic() || c.is_numeric() {
+                TokenKind::Word
+            } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
+                TokenKind::Punct
+            } else {
+                TokenKind::Symbol
+            };
+            push(i, e, kind, out);
+            i = e;
+        }
+    }
+}
+
+fn punct_run(chunk: &str, from: usize, to: usize, push: &mut impl FnMut(usize, usize, TokenKind)) {
+    let mut i = from;
+    while i < to {
+        let c = chunk[i..].chars().next().unwrap_or(' ');
+        push(i, i + c.len_utf8(), TokenKind::Punct);
+        i += c.len_utf8();
+    }
+}
+
+fn is_unicode_punct(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—' | '«' | '»' | '•' | '·' | '„' | '‚')
+}
+
+fn trim_trailing_punct(s: &str) -> usize {
+    s.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', '»', '”', '’', ']'])
+        .len()
+}
+
+/// End of the alphanumeric core starting at `i`: alphanumeric chars and
+/// marks, joined by connectors that stand between two of them; a `%` right
+/// after a digit is part of it.
+fn core_end(s: &str, i: usize) -> usize {
+    let mut end = i;
+    let mut iter = s[i..].char_indices().peekable();
+    let mut prev_digit = false;
+    while let Some((k, c)) = iter.next() {
+        if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+            end = i + k + c.len_utf8();
+            prev_digit = c.is_ascii_digit();
+        } else if c == '%' && prev_digit {
+            end = i + k + 1;
+            break;
+        } else if is_connector(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn is_abbrev_with_dot(core: &str) -> bool {
+    let n = core.chars().count();
+    let upper = core.chars().all(|c| c.is_uppercase());
+    let first_upper = core.chars().next().is_some_and(char::is_uppercase);
+    (n == 1 && core.chars().all(char::is_alphabetic))
+        || (upper && n <= 3)
+        || (first_upper && n == 2 && core.chars().all(char::is_alphabetic))
+        || matches!(core, "tp" | "q" | "p" | "tx" | "th")
+}
+
+/// The kind of an alphanumeric core.
+fn classify(core: &str) -> TokenKind {
+    let mut digits = 0;
+    let mut letters = 0;
+    let mut upper = 0;
+    let mut seps = 0;
+    let mut slash = false;
+    let mut dash = false;
+    let mut dot = false;
+    let mut amp = false;
+    let mut at = false;
+    for c in core.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        } else {
+            seps += 1;
+            match c {
+                '/' => slash = true,
+                '-' => dash = true,
+                '.' => dot = true,
+                '&' => amp = true,
+                '@' => at = true,
+                _ => {}
+            }
+        }
+    }
+    if at && letters > 0 && dot {
+        return TokenKind::Email;
+    }
+    if core.ends_with('%') && letters == 0 {
+        return TokenKind::Percent;
+    }
+    if letters == 0 && digits > 0 {
+        if (slash || dash) && !dot && is_date(core) {
+            return TokenKind::Date;
+        }
+        return TokenKind::Number;
+    }
+    if seps == 0 {
+        return TokenKind::Word;
+    }
+    if dot && !core.ends_with('.') && letters > 3 && is_domain(core) {
+        return TokenKind::Url;
+    }
+    if slash && letters > 0 {
+        return TokenKind::Unit;
+    }
+    if amp || (upper == letters && letters > 1) || core.ends_with('.') {
+        return TokenKind::Abbreviation;
+    }
+    let _ = dash;
+    TokenKind::Word
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['/', '-']).collect();
+    let ok = |p: &str, max: u32| p.len() <= 2 && p.parse::<u32>().is_ok_and(|v| (1..=max).contains(&v));
+    match parts.as_slice() {
+        [d, m] => ok(d, 31) && ok(m, 12),
+        [d, m, y] => ok(d, 31) && ok(m, 12) && (y.len() == 4 || y.len() == 2),
+        _ => false,
+    }
+}
+
+fn is_domain(s: &str) -> bool {
+    let tld = s.rsplit('.').next().unwrap_or("");
+    matches!(tld, "vn" | "com" | "net" | "org" | "gov" | "edu" | "info" | "io" | "biz")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(&str, TokenKind)> {
+        let mut v = Vec::new();
+        pretokenize(s, &mut v);
+        v.iter().map(|p| (&s[p.start..p.end], p.kind)).collect()
+    }
+
+    #[test]
+    fn keeps_numbers_dates_units_together() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("Giá 60.000 đồng/kg, ngày 1/8/2014 tăng 3,5%."),
+            vec![
+                ("Giá", Word),
+                ("60.000", Number),
+                ("đồng/kg", Unit),
+                (",", Punct),
+                ("ngày", Word),
+                ("1/8/2014", Date),
+                ("tăng", Word),
+                ("3,5%", Percent),
+                (".", Punct)
+            ]
+        );
+        assert_eq!(
+            kinds("Bộ NN&PTNT tại TP.HCM, xem https://x.vn/a."),
+            vec![
+                ("Bộ", Word),
+                ("NN&PTNT", Abbreviation),
+                ("tại", Word),
+                ("TP.HCM", Abbreviation),
+                (",", Punct),
+                ("xem", Word),
+                ("https://x.vn/a", Url),
+                (".", Punct)
+            ]
+        );
+        assert_eq!(kinds("#nongsan a@b.vn"), vec![("#nongsan", Hashtag), ("a@b.vn", Email)]);
+    }
+}

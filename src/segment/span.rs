@@ -1,0 +1,40 @@
+//! Byte spans into the caller's text.
+
+/// A byte range `start..end` in the caller's original text.
+///
+/// ```
+/// use agrivn::segment::Span;
+/// let text = "giá lúa";
+/// assert_eq!(&text[Span { start: 4, end: 8 }], "lúa");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Number of bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// As a `Range`.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl std::ops::Index<Span> for str {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}

@@ -1,0 +1,170 @@
+//! The phrase matcher: every phrase of a taxonomy compiled into an FST over
+//! syllable keys, once with diacritics and once folded (for text written
+//! without them).
+
+use std::collections::BTreeMap;
+
+use fst::raw::Fst;
+
+use super::taxonomy::Taxonomy;
+use crate::dict::walk_prefixes;
+use crate::normalize::{Normalizer, push_key, strip_diacritics};
+
+/// Who a phrase counts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Owner {
+    /// General agricultural relevance.
+    Agri,
+    /// A topic, by index.
+    Topic(usize),
+}
+
+/// One phrase of the taxonomy.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub owner: Owner,
+    pub weight: f32,
+    /// Context ids, one of which must occur; empty: none needed.
+    pub context: Vec<u32>,
+    /// The phrase as the taxonomy writes it.
+    pub text: String,
+}
+
+/// Everything one key stands for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Group {
+    pub entries: Vec<Entry>,
+    pub mask: bool,
+    /// Set when this key is a context phrase of some entry.
+    pub context_id: Option<u32>,
+    /// Whether the taxonomy writes it with a capital (an abbreviation or
+    /// name), so a capitalized occurrence in text is not a reason to skip it.
+    pub cased: bool,
+}
+
+/// The compiled matcher.
+pub(crate) struct Matcher {
+    pub groups: Vec<Group>,
+    accented: Fst<Vec<u8>>,
+    folded: Fst<Vec<u8>>,
+    /// For a folded key: the groups it stands for.
+    folded_groups: Vec<Vec<usize>>,
+    pub n_contexts: usize,
+}
+
+/// Longest phrase, in syllables.
+pub(crate) const MAX_PHRASE: usize = 8;
+
+fn phrase_key(normalizer: &Normalizer, text: &str) -> String {
+    let norm = normalizer.normalize(text);
+    let mut key = String::with_capacity(norm.len());
+    for (i, syl) in norm.split_whitespace().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        push_key(syl, &mut key);
+    }
+    key
+}
+
+/// The folded key of an accented key: no marks, đ as d.
+pub(crate) fn fold_key(key: &str, out: &mut String) {
+    out.push_str(&strip_diacritics(key));
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher").field("keys", &self.groups.len()).finish()
+    }
+}
+
+impl Matcher {
+    pub(crate) fn new(tax: &Taxonomy) -> Matcher {
+        let normalizer = Normalizer::new();
+        let mut keys: BTreeMap<String, Group> = BTreeMap::new();
+        let mut contexts: BTreeMap<String, u32> = BTreeMap::new();
+        let mut add = |text: &str, owner: Option<Owner>, weight: f32, context: &[String]| {
+            let key = phrase_key(&normalizer, text);
+            if key.is_empty() {
+                return;
+            }
+            let ctx: Vec<u32> = context
+                .iter()
+                .map(|c| {
+                    let ck = phrase_key(&normalizer, c);
+                    let n = contexts.len() as u32;
+                    *contexts.entry(ck).or_insert(n)
+                })
+                .collect();
+            let cased = text.chars().any(char::is_uppercase);
+            let g = keys.entry(key).or_default();
+            g.cased |= cased;
+            match owner {
+                Some(owner) => g.entries.push(Entry {
+                    owner,
+                    weight,
+                    context: ctx,
+                    text: text.to_string(),
+                }),
+                None => g.mask = true,
+            }
+        };
+        for p in &tax.agri.phrases {
+            add(&p.text, Some(Owner::Agri), p.weight, &p.context);
+        }
+        for (i, t) in tax.topics.iter().enumerate() {
+            for p in &t.phrases {
+                add(&p.text, Some(Owner::Topic(i)), p.weight, &p.context);
+            }
+        }
+        for m in &tax.mask.phrases {
+            add(m, None, 0.0, &[]);
+        }
+        for (ck, id) in &contexts {
+            keys.entry(ck.clone()).or_default().context_id = Some(*id);
+        }
+        let mut builder = fst::MapBuilder::memory();
+        let mut groups = Vec::with_capacity(keys.len());
+        let mut folded: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, (k, g)) in keys.into_iter().enumerate() {
+            builder.insert(&k, i as u64).expect("sorted unique keys");
+            let mut f = String::new();
+            fold_key(&k, &mut f);
+            folded.entry(f).or_default().push(i);
+            groups.push(g);
+        }
+        let accented = Fst::new(builder.into_inner().expect("in-memory FST")).expect("valid FST");
+        let mut fb = fst::MapBuilder::memory();
+        let mut folded_groups = Vec::with_capacity(folded.len());
+        for (i, (k, gs)) in folded.into_iter().enumerate() {
+            fb.insert(&k, i as u64).expect("sorted unique keys");
+            folded_groups.push(gs);
+        }
+        let folded = Fst::new(fb.into_inner().expect("in-memory FST")).expect("valid FST");
+        Matcher {
+            groups,
+            accented,
+            folded,
+            folded_groups,
+            n_contexts: contexts.len(),
+        }
+    }
+
+    /// Call `found(len, group)` for every phrase starting at `keys[0]`.
+    pub(crate) fn prefixes<'k>(
+        &self,
+        keys: impl IntoIterator<Item = &'k str>,
+        folded: bool,
+        mut found: impl FnMut(usize, usize),
+    ) {
+        if folded {
+            walk_prefixes(&self.folded, keys, MAX_PHRASE, |m| {
+                for &g in &self.folded_groups[m.id as usize] {
+                    found(m.len, g);
+                }
+            });
+        } else {
+            walk_prefixes(&self.accented, keys, MAX_PHRASE, |m| found(m.len, m.id as usize));
+        }
+    }
+}

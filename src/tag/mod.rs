@@ -1,0 +1,73 @@
+//! Topic tagging of Vietnamese agricultural news.
+//!
+//! A [`Tagger`] matches the weighted phrases of a [`Taxonomy`] over the
+//! normalized, segmented title and text of an article (so both tone styles,
+//! NFD, upper-case headlines and text without diacritics all match) and
+//! answers two questions: is the article agricultural news (`agri`), and
+//! which topics does it cover. Every topic comes with its evidence: the
+//! phrases matched and their byte spans in the caller's title or text.
+//!
+//! ```
+//! use agrivn::tag::Tagger;
+//!
+//! let tagger = Tagger::new();
+//! let tags = tagger.tag(
+//!     "Giá lợn hơi tăng mạnh, thương lái đổ về các trang trại",
+//!     "Giá lợn hơi hôm nay tăng 2.000 đồng/kg. Người chăn nuôi phấn khởi khi đầu ra ổn định.",
+//! );
+//! assert!(tags.agri);
+//! assert!(tags.topics.iter().any(|t| t.id == "prices"));
+//! ```
+
+mod matcher;
+mod tagger;
+mod taxonomy;
+
+use crate::segment::Span;
+use serde::Serialize;
+
+pub use tagger::{TagOptions, TagWorker, Tagger};
+pub use taxonomy::{AgriSection, MaskSection, Phrase, Taxonomy, Topic};
+
+/// Which field of an article a match is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The title.
+    Title,
+    /// The text.
+    Text,
+}
+
+/// Why a topic was given: one matched phrase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The phrase as the taxonomy writes it.
+    pub phrase: String,
+    /// The field it was found in.
+    pub field: Field,
+    /// Byte span in that field of the caller's article.
+    pub span: Span,
+}
+
+/// One topic of an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicTag {
+    /// Topic id.
+    pub id: String,
+    /// Score (sum of weighted matches).
+    pub score: f32,
+    /// The strongest matches.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The tags of one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tags {
+    /// Whether the article is agricultural news.
+    pub agri: bool,
+    /// The agricultural relevance score.
+    pub agri_score: f32,
+    /// Topics, best first (empty when `agri` is false).
+    pub topics: Vec<TopicTag>,
+}

@@ -1,0 +1,413 @@
+//! The tagger: matches the taxonomy's phrases in an article's title and text
+//! and turns the matches into agricultural relevance and topic scores.
+
+use std::sync::Arc;
+
+use super::matcher::{Matcher, Owner, fold_key};
+use super::taxonomy::Taxonomy;
+use super::{Evidence, Field, Tags, TopicTag};
+use crate::normalize::{Normalizer, push_key};
+use crate::segment::{Segmenter, Span, Token, TokenKind, segment_normalized, Scratch};
+
+/// Thresholds and weights of the tagger.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TagOptions {
+    /// Agricultural relevance threshold; the taxonomy's when `None`.
+    pub agri_threshold: Option<f32>,
+    /// Score a topic needs, unless the taxonomy sets one for it.
+    pub topic_threshold: f32,
+    /// A topic also needs this fraction of the best topic's score.
+    pub relative_threshold: f32,
+    /// Weight of a match in the title.
+    pub title_weight: f32,
+    /// Weight of a match in the lead (the first sentence of the text).
+    pub lead_weight: f32,
+    /// Weight of a match in the tail of a long text (after `tail_start` bytes).
+    pub tail_weight: f32,
+    /// Where the tail of a text starts, in bytes.
+    pub tail_start: usize,
+    /// Most evidence items kept per topic.
+    pub max_evidence: usize,
+}
+
+impl Default for TagOptions {
+    fn default() -> Self {
+        TagOptions {
+            agri_threshold: None,
+            topic_threshold: 4.0,
+            relative_threshold: 0.2,
+            title_weight: 3.0,
+            lead_weight: 2.0,
+            tail_weight: 0.5,
+            tail_start: 3000,
+            max_evidence: 5,
+        }
+    }
+}
+
+/// Tags articles. Cheap to clone (an `Arc` inside), `Send + Sync`.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    taxonomy: Taxonomy,
+    matcher: Matcher,
+    segmenter: Segmenter,
+    normalizer: Normalizer,
+    options: TagOptions,
+}
+
+impl Tagger {
+    /// A tagger with the embedded taxonomy and dictionary.
+    #[cfg(feature = "embedded-data")]
+    pub fn new() -> Tagger {
+        Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), TagOptions::default())
+    }
+
+    /// A tagger over `taxonomy`, segmenting with `segmenter`.
+    pub fn with_taxonomy(taxonomy: Taxonomy, segmenter: Segmenter, options: TagOptions) -> Tagger {
+        let matcher = Matcher::new(&taxonomy);
+        Tagger {
+            inner: Arc::new(Inner {
+                taxonomy,
+                matcher,
+                segmenter,
+                normalizer: Normalizer::new(),
+                options,
+            }),
+        }
+    }
+
+    /// The taxonomy.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.inner.taxonomy
+    }
+
+    /// The options.
+    pub fn options(&self) -> &TagOptions {
+        &self.inner.options
+    }
+
+    /// A worker with its own scratch buffers (one per thread).
+    pub fn worker(&self) -> TagWorker {
+        TagWorker {
+            tagger: self.clone(),
+            scratch: Scratch::default(),
+            tokens: Vec::new(),
+            syls: Vec::new(),
+            keys: String::new(),
+            hits: Vec::new(),
+            context_seen: vec![false; self.inner.matcher.n_contexts],
+            counts: vec![0; self.inner.matcher.groups.len()],
+        }
+    }
+
+    /// Tag an article given its title and text.
+    pub fn tag(&self, title: &str, text: &str) -> Tags {
+        self.worker().tag(title, text)
+    }
+}
+
+#[cfg(feature = "embedded-data")]
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::new()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Syl {
+    key: (u32, u32),
+    start: u32,
+    end: u32,
+    /// Syllable range of the name token this syllable is in, if any.
+    name: Option<(u32, u32)>,
+    capitalized: bool,
+    sentence_start: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    group: usize,
+    field: Field,
+    span: Span,
+    factor: f32,
+}
+
+/// A tagger with its own scratch buffers.
+#[derive(Debug)]
+pub struct TagWorker {
+    tagger: Tagger,
+    scratch: Scratch,
+    tokens: Vec<Token>,
+    syls: Vec<Syl>,
+    keys: String,
+    hits: Vec<Hit>,
+    context_seen: Vec<bool>,
+    counts: Vec<u32>,
+}
+
+/// Whether text is written without diacritics (then phrases match folded).
+fn lacks_diacritics(title: &str, text: &str) -> bool {
+    let mut letters = 0usize;
+    let mut marked = 0usize;
+    for c in title.chars().chain(text.chars().take(5000)) {
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+        } else if !c.is_ascii() && (c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)) {
+            letters += 1;
+            marked += 1;
+        }
+    }
+    letters >= 20 && (marked as f32) < 0.01 * letters as f32
+}
+
+impl TagWorker {
+    /// Tag an article given its title and text.
+    pub fn tag(&mut self, title: &str, text: &str) -> Tags {
+        self.hits.clear();
+        self.context_seen.iter_mut().for_each(|c| *c = false);
+        let folded = lacks_diacritics(title, text);
+        self.scan(Field::Title, title, folded);
+        self.scan(Field::Text, text, folded);
+        self.score()
+    }
+
+    fn scan(&mut self, field: Field, original: &str, folded: bool) {
+        let inner = Arc::clone(&self.tagger.inner);
+        let norm = inner.normalizer.normalize_with_offsets(original);
+        let text: &str = &norm.text;
+        self.tokens.clear();
+        segment_normalized(text, inner.segmenter.dictionary(), &mut self.scratch, &mut self.tokens);
+        let lead_end = lead_end(text);
+        let mut run_start = 0;
+        self.syls.clear();
+        self.keys.clear();
+        let mut sentence_start = true;
+        let tokens = std::mem::take(&mut self.tokens);
+        for t in &tokens {
+            let wordlike = matches!(
+                t.kind,
+                TokenKind::Word | TokenKind::Name | TokenKind::Abbreviation | TokenKind::Unit | TokenKind::Number
+            );
+            if !wordlike {
+                self.match_run(&inner, field, &norm, run_start, folded, lead_end);
+                self.syls.clear();
+                self.keys.clear();
+                run_start = 0;
+                if t.kind == TokenKind::Punct {
+                    let p = &text[t.span];
+                    if matches!(p, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "”") {
+                        sentence_start = true;
+                    }
+                }
+                continue;
+            }
+            let first = self.syls.len() as u32;
+            let mut pos = t.span.start;
+            for syl in text[t.span].split(' ') {
+                let start = pos;
+                let end = pos + syl.len();
+                pos = end + 1;
+                if syl.is_empty() {
+                    continue;
+                }
+                let ks = self.keys.len();
+                if folded {
+                    let mut k = String::new();
+                    push_key(syl, &mut k);
+                    fold_key(&k, &mut self.keys);
+                } else {
+                    push_key(syl, &mut self.keys);
+                }
+                let mut cs = syl.chars();
+                let capitalized = cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase);
+                self.syls.push(Syl {
+                    key: (ks as u32, self.keys.len() as u32),
+                    start: start as u32,
+                    end: end as u32,
+                    name: None,
+                    capitalized,
+                    sentence_start,
+                });
+                sentence_start = false;
+            }
+            let last = self.syls.len() as u32;
+            if t.kind == TokenKind::Name {
+                for s in &mut self.syls[first as usize..] {
+                    s.name = Some((first, last));
+                }
+            }
+        }
+        self.tokens = tokens;
+        self.match_run(&inner, field, &norm, run_start, folded, lead_end);
+        self.syls.clear();
+        self.keys.clear();
+    }
+
+    fn match_run(
+        &mut self,
+        inner: &Inner,
+        field: Field,
+        norm: &crate::normalize::Normalized<'_>,
+        _run_start: usize,
+        folded: bool,
+        lead_end: usize,
+    ) {
+        let opts = &inner.options;
+        let matcher = &inner.matcher;
+        let n = self.syls.len();
+        let mut i = 0;
+        while i < n {
+            let keys = &self.keys;
+            let syls = &self.syls;
+            let mut best: Option<(usize, usize)> = None;
+            let context_seen = &mut self.context_seen;
+            matcher.prefixes(
+                syls[i..].iter().map(|s| &keys[s.key.0 as usize..s.key.1 as usize]),
+                folded,
+                |len, g| {
+                    let group = &matcher.groups[g];
+                    if let Some(c) = group.context_id {
+                        context_seen[c as usize] = true;
+                    }
+                    if group.entries.is_empty() && !group.mask {
+                        return;
+                    }
+                    let a = &syls[i];
+                    let b = &syls[i + len - 1];
+                    // Never cut through a proper name.
+                    if a.name.is_some_and(|(s, _)| s as usize != i)
+                        || b.name.is_some_and(|(_, e)| e as usize != i + len)
+                    {
+                        return;
+                    }
+                    // A capitalized single word inside a sentence is a name
+                    // (the surname Ngô), unless the phrase is written so.
+                    if len == 1 && a.capitalized && !a.sentence_start && !group.cased {
+                        return;
+                    }
+                    if best.is_none_or(|(l, _)| len >= l) {
+                        best = Some((len, g));
+                    }
+                },
+            );
+            match best {
+                Some((len, g)) => {
+                    let start = syls[i].start as usize;
+                    let end = syls[i + len - 1].end as usize;
+                    let factor = match field {
+                        Field::Title => opts.title_weight,
+                        Field::Text if start < lead_end => opts.lead_weight,
+                        Field::Text if start >= opts.tail_start => opts.tail_weight,
+                        Field::Text => 1.0,
+                    };
+                    let (s, e) = norm.map.span_to_original(start, end);
+                    if !matcher.groups[g].mask {
+                        self.hits.push(Hit {
+                            group: g,
+                            field,
+                            span: Span { start: s, end: e },
+                            factor,
+                        });
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    fn score(&mut self) -> Tags {
+        let inner = &self.tagger.inner;
+        let opts = &inner.options;
+        let matcher = &inner.matcher;
+        let tax = &inner.taxonomy;
+        let mut topic_scores = vec![0.0f32; tax.topics.len()];
+        let mut agri = 0.0f32;
+        let mut evidence: Vec<Vec<(f32, Evidence)>> = vec![Vec::new(); tax.topics.len()];
+        self.counts.iter_mut().for_each(|c| *c = 0);
+        for h in &self.hits {
+            self.counts[h.group] += 1;
+            let k = self.counts[h.group] as f32;
+            for e in &matcher.groups[h.group].entries {
+                if !e.context.is_empty() && !e.context.iter().any(|&c| self.context_seen[c as usize]) {
+                    continue;
+                }
+                let contribution = e.weight * h.factor / k;
+                match e.owner {
+                    Owner::Agri => agri += contribution,
+                    Owner::Topic(t) => {
+                        topic_scores[t] += contribution;
+                        if contribution > 0.0 {
+                            evidence[t].push((
+                                contribution,
+                                Evidence {
+                                    phrase: e.text.clone(),
+                                    field: h.field,
+                                    span: h.span,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        for (t, topic) in tax.topics.iter().enumerate() {
+            agri += topic.agri_weight * topic_scores[t].max(0.0);
+        }
+        let agri_threshold = opts.agri_threshold.unwrap_or(tax.agri.threshold);
+        let is_agri = agri >= agri_threshold;
+        let mut topics = Vec::new();
+        if is_agri {
+            let best = topic_scores.iter().cloned().fold(0.0f32, f32::max);
+            for (t, topic) in tax.topics.iter().enumerate() {
+                let s = topic_scores[t];
+                let threshold = topic.threshold.unwrap_or(opts.topic_threshold);
+                if s >= threshold && s >= opts.relative_threshold * best {
+                    let mut ev = std::mem::take(&mut evidence[t]);
+                    ev.sort_by(|a, b| b.0.total_cmp(&a.0));
+                    ev.truncate(opts.max_evidence);
+                    topics.push(TopicTag {
+                        id: topic.id.clone(),
+                        score: round2(s),
+                        evidence: ev.into_iter().map(|(_, e)| e).collect(),
+                    });
+                }
+            }
+            topics.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        }
+        Tags {
+            agri: is_agri,
+            agri_score: round2(agri),
+            topics,
+        }
+    }
+}
+
+fn round2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+/// End of the lead: the first sentence (at least 80 bytes, at most 400).
+fn lead_end(text: &str) -> usize {
+    let limit = floor_char(text, 400);
+    let from = floor_char(text, 80.min(limit));
+    text[from..limit]
+        .find(". ")
+        .or_else(|| text[from..limit].find('\n'))
+        .map_or(limit, |k| from + k + 1)
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

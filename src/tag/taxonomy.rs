@@ -1,0 +1,153 @@
+//! The taxonomy: agricultural relevance and the topics, each with weighted
+//! phrases. Loaded from TOML (`data/taxonomy.toml` is embedded as the
+//! default).
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::{Error, ErrorKind, Result};
+
+#[cfg(feature = "embedded-data")]
+static EMBEDDED: &str = include_str!("../../data/taxonomy.toml");
+
+/// The taxonomy a [`crate::tag::Tagger`] tags by.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomy {
+    /// Format version (1).
+    pub version: u32,
+    /// What makes an article agricultural.
+    pub agri: AgriSection,
+    /// Phrases matched only so that shorter phrases inside them do not count.
+    #[serde(default)]
+    pub mask: MaskSection,
+    /// The topics.
+    #[serde(rename = "topic")]
+    pub topics: Vec<Topic>,
+}
+
+/// General signals of agricultural news.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AgriSection {
+    /// Score an article needs to be agricultural.
+    pub threshold: f32,
+    /// Phrases for and (negative weights) against agricultural news.
+    #[serde(default)]
+    pub phrases: Vec<Phrase>,
+}
+
+/// Phrases that mask the shorter phrases inside them ("thẻ vàng", "gạo cội").
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MaskSection {
+    /// The masking phrases.
+    #[serde(default)]
+    pub phrases: Vec<String>,
+}
+
+/// One topic.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    /// Stable id ("cooperatives", "prices", …).
+    pub id: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// English name.
+    pub name_en: String,
+    /// How much of this topic's score also counts towards agricultural
+    /// relevance (0 to 1).
+    #[serde(default = "one")]
+    pub agri_weight: f32,
+    /// Score this topic needs; the tagger's default when absent.
+    #[serde(default)]
+    pub threshold: Option<f32>,
+    /// The phrases that signal the topic.
+    pub phrases: Vec<Phrase>,
+}
+
+fn one() -> f32 {
+    1.0
+}
+
+/// A weighted phrase.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    /// The phrase, as ordinary Vietnamese text (any case or tone style).
+    pub text: String,
+    /// Its weight (negative weights count against).
+    pub weight: f32,
+    /// When not empty, the phrase counts only if one of these phrases also
+    /// occurs in the article.
+    #[serde(default)]
+    pub context: Vec<String>,
+}
+
+impl Taxonomy {
+    /// The taxonomy embedded from `data/taxonomy.toml`.
+    #[cfg(feature = "embedded-data")]
+    pub fn embedded() -> Taxonomy {
+        Taxonomy::from_toml(EMBEDDED).expect("the embedded taxonomy is valid (tested)")
+    }
+
+    /// Parse a taxonomy from TOML text.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Taxonomy`] with the line of the problem when the text is
+    /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, a
+    /// weight that is not finite, an empty phrase).
+    pub fn from_toml(text: &str) -> Result<Taxonomy> {
+        let tax: Taxonomy = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count() as u64);
+            let err = Error::new(ErrorKind::Taxonomy, e.message().to_string());
+            match line {
+                Some(l) => err.with_line(l),
+                None => err,
+            }
+        })?;
+        tax.validate()?;
+        Ok(tax)
+    }
+
+    /// Load a taxonomy file.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Io`] when it cannot be read, [`ErrorKind::Taxonomy`] (with
+    /// the file and line) when it is not valid.
+    pub fn load(path: impl AsRef<Path>) -> Result<Taxonomy> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Taxonomy::from_toml(&text).map_err(|e| e.with_path(path))
+    }
+
+    fn validate(&self) -> Result<()> {
+        let bad = |msg: String| Err(Error::new(ErrorKind::Taxonomy, msg));
+        if self.version != 1 {
+            return bad(format!("taxonomy version {} is not supported (expected 1)", self.version));
+        }
+        let mut ids = std::collections::HashSet::new();
+        for t in &self.topics {
+            if !ids.insert(t.id.as_str()) {
+                return bad(format!("topic id {:?} appears twice", t.id));
+            }
+            if !(0.0..=1.0).contains(&t.agri_weight) {
+                return bad(format!("topic {:?}: agri_weight must be between 0 and 1", t.id));
+            }
+        }
+        let phrases = self.agri.phrases.iter().chain(self.topics.iter().flat_map(|t| &t.phrases));
+        for p in phrases {
+            if p.text.trim().is_empty() {
+                return bad("a phrase is empty".to_string());
+            }
+            if !p.weight.is_finite() {
+                return bad(format!("phrase {:?}: weight is not finite", p.text));
+            }
+        }
+        Ok(())
+    }
+}
