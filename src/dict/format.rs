@@ -31,7 +31,8 @@ pub mod source {
     pub const USER: u8 = 32;
 }
 
-/// The embedded word lists and the source flag of each.
+/// The embedded word lists and the source flag of each (read by `build.rs`).
+#[allow(dead_code)]
 pub const SOURCES: &[(&str, u8)] = &[
     ("pyvi.txt", source::PYVI),
     ("underthesea.txt", source::UNDERTHESEA),

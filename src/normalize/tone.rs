@@ -6,7 +6,8 @@
 //! This file depends on nothing else in the crate: `build.rs` includes it to
 //! write dictionary keys in the same tone style as the segmenter.
 
-use unicode_normalization::char::{compose, decompose_canonical};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_canonical;
 
 /// Where tone marks go in the open rhymes oa, oe and uy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -74,30 +75,67 @@ fn split(c: char) -> Option<Letter> {
 }
 
 fn rebuild(l: Letter, tone: Option<char>, original: char) -> char {
-    let mut c = if l.upper && l.base.is_ascii() {
-        l.base.to_ascii_uppercase()
-    } else {
-        l.base
+    let base = match (l.upper, l.base) {
+        (true, 'đ') => 'Đ',
+        (true, b) => b.to_ascii_uppercase(),
+        (false, b) => b,
     };
-    if l.shaped {
-        // Keep the shape: recompose the original without its tone.
-        let mut b = None;
-        decompose_canonical(original, |d| {
-            b = match b {
-                None => Some(d),
-                Some(prev) if !TONE_MARKS.contains(&d) => compose(prev, d).or(Some(prev)),
-                other => other,
-            }
-        });
-        c = b.unwrap_or(original);
-    }
-    match tone {
-        Some(t) => compose(c, t).unwrap_or(c),
-        None => c,
+    let mut shape = None;
+    decompose_canonical(original, |d| {
+        if matches!(d, '\u{302}' | '\u{306}' | '\u{31B}') {
+            shape = Some(d);
+        }
+    });
+    let seq = [Some(base), shape, tone];
+    seq.into_iter().flatten().nfc().next().unwrap_or(original)
+}
+
+const FINALS: [&str; 8] = ["ch", "ng", "nh", "c", "m", "n", "p", "t"];
+
+/// Vowel clusters of Vietnamese syllables, written with base letters and the
+/// shape marks (`^` circumflex, `(` breve, `+` horn) after them.
+const CLUSTERS: &[&str] = &[
+    "a", "a(", "a^", "e", "e^", "i", "o", "o^", "o+", "u", "u+", "y", "ai", "ao", "au", "ay",
+    "a^u", "a^y", "eo", "e^u", "ia", "ie^", "iu", "oa", "oa(", "oe", "oi", "o^i", "o+i", "oo",
+    "ua", "ua^", "ue^", "ui", "uo^", "uo+", "uy", "u+a", "u+i", "u+o+", "u+u", "ye^", "oai",
+    "oay", "oao", "oeo", "ua^y", "uo^i", "uye^", "uyu", "uya", "u+o+i", "u+o+u", "ie^u", "ye^u",
+];
+
+fn shape_code(c: char) -> Option<char> {
+    match c {
+        '\u{302}' => Some('^'),
+        '\u{306}' => Some('('),
+        '\u{31B}' => Some('+'),
+        _ => None,
     }
 }
 
-/// Restyle one word (a run of letters) in place. Returns true if it changed.
+/// The index (in the cluster) that carries the tone by the rules of
+/// TONE_RULE: a shape-marked vowel (the last of two); otherwise the open
+/// oa/oe/uy by style; otherwise the last vowel of a closed syllable, the
+/// middle of an open triphthong, the first of an open diphthong.
+fn tone_index(cluster: &[Letter], closed: bool, style: ToneStyle) -> usize {
+    if let Some(i) = cluster.iter().rposition(|l| l.shaped) {
+        return i;
+    }
+    match (cluster.len(), closed) {
+        (1, _) => 0,
+        (_, true) => cluster.len() - 1,
+        (2, false) => {
+            let pair = (cluster[0].base, cluster[1].base);
+            if matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y')) && style == ToneStyle::MainVowel {
+                1
+            } else {
+                0
+            }
+        }
+        _ => 1,
+    }
+}
+
+/// Place the tone of one word (a run of letters) by `style`, in place.
+/// Words that are not one Vietnamese syllable with one tone are left alone.
+/// Returns true if the word changed.
 pub(crate) fn restyle_word(word: &mut [char], style: ToneStyle) -> bool {
     if style == ToneStyle::Preserve || word.len() < 2 || word.len() > 7 {
         return false;
@@ -108,11 +146,17 @@ pub(crate) fn restyle_word(word: &mut [char], style: ToneStyle) -> bool {
         tone: None,
         shaped: false,
     }; 7];
+    let mut shapes = ['\0'; 7];
     for (i, &c) in word.iter().enumerate() {
         match split(c) {
             Some(l) => letters[i] = l,
             None => return false,
         }
+        decompose_canonical(c, |d| {
+            if let Some(code) = shape_code(d) {
+                shapes[i] = code;
+            }
+        });
     }
     let letters = &letters[..word.len()];
     let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
@@ -128,28 +172,38 @@ pub(crate) fn restyle_word(word: &mut [char], style: ToneStyle) -> bool {
             break;
         }
     }
-    let rhyme = &letters[start..];
-    if rhyme.len() != 2 || rhyme.iter().any(|l| l.shaped) {
+    let vowels = letters[start..].iter().take_while(|l| is_vowel(l.base)).count();
+    if vowels == 0 {
         return false;
     }
-    if !matches!((rhyme[0].base, rhyme[1].base), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+    let end = start + vowels;
+    let final_: String = letters[end..].iter().map(|l| l.base).collect();
+    if !final_.is_empty() && !FINALS.contains(&final_.as_str()) {
         return false;
     }
-    if letters[..start].iter().any(|l| l.tone.is_some()) {
+    let mut code = String::with_capacity(8);
+    for i in start..end {
+        code.push(letters[i].base);
+        if shapes[i] != '\0' {
+            code.push(shapes[i]);
+        }
+    }
+    if !CLUSTERS.contains(&code.as_str()) {
         return false;
     }
-    let tone = match (rhyme[0].tone, rhyme[1].tone) {
-        (Some(t), None) | (None, Some(t)) => t,
-        _ => return false,
+    let toned: Vec<usize> = (0..letters.len()).filter(|&i| letters[i].tone.is_some()).collect();
+    let [from] = toned.as_slice() else {
+        return false;
     };
-    let target = if style == ToneStyle::MainVowel { 1 } else { 0 };
-    if rhyme[target].tone.is_some() {
+    let from = *from;
+    let tone = letters[from].tone.unwrap_or('\u{301}');
+    let to = start + tone_index(&letters[start..end], !final_.is_empty(), style);
+    if from == to {
         return false;
     }
-    let (a, b) = (start, start + 1);
-    let (wa, wb) = (word[a], word[b]);
-    word[a] = rebuild(rhyme[0], (target == 0).then_some(tone), wa);
-    word[b] = rebuild(rhyme[1], (target == 1).then_some(tone), wb);
+    let (wf, wt) = (word[from], word[to]);
+    word[from] = rebuild(letters[from], None, wf);
+    word[to] = rebuild(letters[to], Some(tone), wt);
     true
 }
 

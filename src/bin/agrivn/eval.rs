@@ -110,11 +110,10 @@ fn normalize(path: &PathBuf) -> Result<i32> {
                 _ => bail!("{}:{}: unknown option {k}", path.display(), i + 1),
             }
         }
-        let n = b.build();
         let got = match case.op.as_str() {
-            "normalize" => n.normalize(&case.input).into_owned(),
-            "strip_diacritics" => strip_diacritics(&n.normalize(&case.input)).into_owned(),
-            "fold" => fold(&n.normalize(&case.input)),
+            "normalize" => b.build().normalize(&case.input).into_owned(),
+            "strip_diacritics" => strip_diacritics(&case.input).into_owned(),
+            "fold" => fold(&case.input),
             op => bail!("{}:{}: unknown op {op}", path.display(), i + 1),
         };
         let entry = per_class.entry(case.class.clone()).or_default();
