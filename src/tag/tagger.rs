@@ -28,19 +28,22 @@ pub struct TagOptions {
     pub tail_start: usize,
     /// Most evidence items kept per topic.
     pub max_evidence: usize,
+    /// Most weight one sentence adds to a topic.
+    pub sentence_cap: f32,
 }
 
 impl Default for TagOptions {
     fn default() -> Self {
         TagOptions {
             agri_threshold: None,
-            topic_threshold: 4.0,
-            relative_threshold: 0.2,
+            topic_threshold: 5.0,
+            relative_threshold: 0.1,
             title_weight: 3.0,
             lead_weight: 2.0,
             tail_weight: 0.5,
             tail_start: 3000,
             max_evidence: 5,
+            sentence_cap: 3.0,
         }
     }
 }
@@ -102,6 +105,8 @@ impl Tagger {
             hits: Vec::new(),
             context_seen: vec![false; self.inner.matcher.n_contexts],
             counts: vec![0; self.inner.matcher.groups.len()],
+            sentence: 0,
+            topical: Vec::new(),
         }
     }
 
@@ -127,6 +132,7 @@ struct Syl {
     name: Option<(u32, u32)>,
     capitalized: bool,
     sentence_start: bool,
+    sentence: u32,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -135,6 +141,7 @@ struct Hit {
     field: Field,
     span: Span,
     factor: f32,
+    sentence: u32,
 }
 
 /// A tagger with its own scratch buffers.
@@ -148,6 +155,8 @@ pub struct TagWorker {
     hits: Vec<Hit>,
     context_seen: Vec<bool>,
     counts: Vec<u32>,
+    sentence: u32,
+    topical: Vec<(usize, u32, f32, f32)>,
 }
 
 /// Whether text is written without diacritics (then phrases match folded).
@@ -169,6 +178,7 @@ impl TagWorker {
     /// Tag an article given its title and text.
     pub fn tag(&mut self, title: &str, text: &str) -> Tags {
         self.hits.clear();
+        self.sentence = 0;
         self.context_seen.iter_mut().for_each(|c| *c = false);
         let folded = lacks_diacritics(title, text);
         self.scan(Field::Title, title, folded);
@@ -203,6 +213,9 @@ impl TagWorker {
                     if matches!(p, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "”") {
                         sentence_start = true;
                     }
+                    if matches!(p, "." | "!" | "?" | "…" | "...") {
+                        self.sentence += 1;
+                    }
                 }
                 continue;
             }
@@ -232,6 +245,7 @@ impl TagWorker {
                     name: None,
                     capitalized,
                     sentence_start,
+                    sentence: self.sentence,
                 });
                 sentence_start = false;
             }
@@ -246,6 +260,7 @@ impl TagWorker {
         self.match_run(&inner, field, &norm, run_start, folded, lead_end);
         self.syls.clear();
         self.keys.clear();
+        self.sentence += 1;
     }
 
     fn match_run(
@@ -312,6 +327,7 @@ impl TagWorker {
                             field,
                             span: Span { start: s, end: e },
                             factor,
+                            sentence: syls[i].sentence,
                         });
                     }
                     i += len;
@@ -327,7 +343,9 @@ impl TagWorker {
         let matcher = &inner.matcher;
         let tax = &inner.taxonomy;
         let mut topic_scores = vec![0.0f32; tax.topics.len()];
+        let mut topic_mass = vec![0.0f32; tax.topics.len()];
         let mut agri = 0.0f32;
+        self.topical.clear();
         let mut evidence: Vec<Vec<(f32, Evidence)>> = vec![Vec::new(); tax.topics.len()];
         self.counts.iter_mut().for_each(|c| *c = 0);
         for h in &self.hits {
@@ -341,7 +359,8 @@ impl TagWorker {
                 match e.owner {
                     Owner::Agri => agri += contribution,
                     Owner::Topic(t) => {
-                        topic_scores[t] += contribution;
+                        topic_mass[t] += contribution;
+                        self.topical.push((t, h.sentence, e.weight, h.factor));
                         if contribution > 0.0 {
                             evidence[t].push((
                                 contribution,
@@ -357,7 +376,22 @@ impl TagWorker {
             }
         }
         for (t, topic) in tax.topics.iter().enumerate() {
-            agri += topic.agri_weight * topic_scores[t].max(0.0);
+            agri += topic.agri_weight * topic_mass[t].max(0.0);
+        }
+        // A topic's score: each sentence (the title is one) adds the weight
+        // of its matches up to a cap, times its position factor; so a topic
+        // named in the headline or lead, or running through several
+        // sentences, scores, and one passing mention does not.
+        self.topical.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut k = 0;
+        while k < self.topical.len() {
+            let (t, sentence, _, factor) = self.topical[k];
+            let mut sum = 0.0;
+            while k < self.topical.len() && self.topical[k].0 == t && self.topical[k].1 == sentence {
+                sum += self.topical[k].2;
+                k += 1;
+            }
+            topic_scores[t] += sum.min(opts.sentence_cap) * factor;
         }
         let agri_threshold = opts.agri_threshold.unwrap_or(tax.agri.threshold);
         let is_agri = agri >= agri_threshold;

@@ -49,6 +49,8 @@ pub enum Command {
         /// List each article whose tags differ from the labels.
         #[arg(long)]
         verbose: bool,
+        #[command(flatten)]
+        thresholds: crate::tag::Thresholds,
     },
 }
 
@@ -76,7 +78,8 @@ pub fn run(cmd: Command) -> Result<i32> {
             files,
             taxonomy,
             verbose,
-        } => tag(&gold, &files, taxonomy.as_ref(), verbose),
+            thresholds,
+        } => tag(&gold, &files, taxonomy.as_ref(), verbose, &thresholds),
     }
 }
 
@@ -210,7 +213,7 @@ struct Label {
     topics: Vec<String>,
 }
 
-fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: bool) -> Result<i32> {
+fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: bool, thresholds: &crate::tag::Thresholds) -> Result<i32> {
     let labels: Vec<Label> = input::read_to_string(gold)?
         .lines()
         .enumerate()
@@ -236,10 +239,7 @@ fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: b
             }
         }
     }
-    let pipeline = match taxonomy {
-        Some(p) => Pipeline::with_tagger(crate::tag::tagger(Some(p))?),
-        None => Pipeline::new(),
-    };
+    let pipeline = Pipeline::with_tagger(crate::tag::tagger(taxonomy, thresholds)?);
     let topic_ids: Vec<String> = pipeline.tagger().taxonomy().topics.iter().map(|t| t.id.clone()).collect();
     let mut agri_ok = 0usize;
     let mut n = 0usize;

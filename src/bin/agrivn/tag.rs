@@ -38,17 +38,44 @@ pub struct Args {
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
+    #[command(flatten)]
+    thresholds: Thresholds,
 }
 
 /// Lines per parallel chunk, and bytes per chunk (whichever comes first).
 const CHUNK_LINES: usize = 4096;
 const CHUNK_BYTES: usize = 32 << 20;
 
-pub fn tagger(taxonomy: Option<&PathBuf>) -> Result<Tagger> {
-    Ok(match taxonomy {
-        Some(p) => Tagger::with_taxonomy(Taxonomy::load(p)?, Segmenter::new(), TagOptions::default()),
-        None => Tagger::new(),
-    })
+/// Tagger thresholds as command-line options.
+#[derive(clap::Args, Clone, Default)]
+pub struct Thresholds {
+    /// Agricultural-relevance threshold (default: the taxonomy's).
+    #[arg(long)]
+    agri_threshold: Option<f32>,
+    /// Score a topic needs (unless the taxonomy sets one for it).
+    #[arg(long)]
+    topic_threshold: Option<f32>,
+    /// Fraction of the best topic's score a topic needs.
+    #[arg(long)]
+    relative_threshold: Option<f32>,
+}
+
+pub fn tagger(taxonomy: Option<&PathBuf>, t: &Thresholds) -> Result<Tagger> {
+    let tax = match taxonomy {
+        Some(p) => Taxonomy::load(p)?,
+        None => Taxonomy::embedded(),
+    };
+    let mut options = TagOptions::default();
+    if t.agri_threshold.is_some() {
+        options.agri_threshold = t.agri_threshold;
+    }
+    if let Some(x) = t.topic_threshold {
+        options.topic_threshold = x;
+    }
+    if let Some(x) = t.relative_threshold {
+        options.relative_threshold = x;
+    }
+    Ok(Tagger::with_taxonomy(tax, Segmenter::new(), options))
 }
 
 #[derive(Default)]
@@ -75,7 +102,7 @@ pub fn run(args: Args) -> Result<i32> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref())?).max_record_bytes(args.max_record_bytes);
+    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.thresholds)?).max_record_bytes(args.max_record_bytes);
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
         pb.set_style(

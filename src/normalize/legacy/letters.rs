@@ -205,7 +205,19 @@ fn is_shaped(c: char) -> bool {
     matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
 }
 
-/// Longest syllable handled (`nghiêng`, `khuyếch` have 7 letters).
+/// Whether `chars[i..]` starts an ASCII spelling of đ/Đ: `dd`, `Dd` or `dD`
+/// at the start of a word, `DD` anywhere (abbreviations such as HĐQT). In
+/// a run of an odd number of `D`s the first one is a plain D
+/// (`GDDDT` = GDĐT).
+pub(crate) fn starts_dd(chars: &[char], i: usize, at_start: bool) -> bool {
+    match (chars.get(i), chars.get(i + 1)) {
+        (Some('D'), Some('D')) => chars[i..].iter().take_while(|&&c| c == 'D').count() % 2 == 0,
+        (Some('D'), Some('d')) | (Some('d'), Some('d' | 'D')) => at_start,
+        _ => false,
+    }
+}
+
+/// Longest syllable handled (`nghiêng` has 7 letters).
 pub(crate) const MAX_LETTERS: usize = 8;
 
 const INITIALS: [&str; 27] = [
@@ -213,12 +225,13 @@ const INITIALS: [&str; 27] = [
     "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
 ];
 
-/// Every rhyme (vowel cluster + final) of standard orthography, toneless.
+/// Every rhyme (vowel cluster + final) of standard orthography, toneless,
+/// plus `ak`/`ăk` of Central Highlands names (Đắk Lắk).
 /// Rhymes starting with `y` other than `y` itself follow `qu` (quýt,
 /// quỳnh, quyên) or stand alone (yên, yêu).
 const RHYMES: &[&str] = &[
-    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", //
-    "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", //
+    "a", "ac", "ach", "ai", "ak", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", //
+    "ăc", "ăk", "ăm", "ăn", "ăng", "ăp", "ăt", //
     "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", //
     "e", "ec", "em", "en", "eng", "eo", "ep", "et", //
     "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", //
@@ -280,7 +293,8 @@ fn initial_rhyme_ok(initial: &[char], rhyme: &[char]) -> bool {
     }
     match initial.len() {
         0 => true,
-        _ if eq(initial, "k") || eq(initial, "gh") || eq(initial, "ngh") => front,
+        // k also stands before a, o, u in names (Bắc Kạn, Mê Kông)
+        _ if eq(initial, "gh") || eq(initial, "ngh") => front,
         _ if eq(initial, "c") || eq(initial, "ng") => !front,
         _ if eq(initial, "g") => !matches!(first, 'e' | 'ê' | 'y'),
         _ if eq(initial, "qu") => first != 'u',
@@ -290,7 +304,7 @@ fn initial_rhyme_ok(initial: &[char], rhyme: &[char]) -> bool {
 
 fn checked_tone_ok(rhyme: &[char], tone: Tone) -> bool {
     let closed = match rhyme.last() {
-        Some('c' | 'p' | 't') => true,
+        Some('c' | 'k' | 'p' | 't') => true,
         Some('h') => rhyme.len() >= 2 && rhyme[rhyme.len() - 2] == 'c',
         _ => false,
     };
@@ -501,10 +515,10 @@ mod tests {
     #[test]
     fn accepts_well_formed_syllables() {
         let good = [
-            "a", "ở", "nghiêng", "khuyếch", "người", "Đường", "NƯỚC", "quý", "quýt", "quỳnh",
+            "a", "ở", "nghiêng", "khuếch", "Đắk", "người", "Đường", "NƯỚC", "quý", "quýt", "quỳnh",
             "quyền", "gì", "giữ", "giếng", "yêu", "yên", "hoà", "hòa", "thuỷ", "thủy", "khoẻ",
             "khỏe", "hoàn", "toán", "khuỷu", "ngoài", "xoáy", "thuở", "Huế", "thuyền", "xoong",
-            "kỹ", "ký", "ghi", "nghe", "cà", "phê", "lợn", "hơi", "Ăn", "tháp", "học", "mạch",
+            "kỹ", "ký", "Kạn", "Kông", "ghi", "nghe", "cà", "phê", "lợn", "hơi", "Ăn", "tháp", "học", "mạch",
             "suýt", "huỳnh", "tuấn", "quốc", "gạo",
         ];
         for w in good {
@@ -515,7 +529,7 @@ mod tests {
     #[test]
     fn rejects_malformed_words() {
         let bad = [
-            "", "ng", "kà", "mủa\u{301}", "muả", "hóà", "tháng\u{301}", "thàp", "học\u{300}",
+            "", "ng", "ghà", "mủa\u{301}", "muả", "hóà", "tháng\u{301}", "thàp", "học\u{300}",
             "cê", "ghá", "ngi", "nGƯời", "aù", "hôïp", "taùc", "iên", "gyêu",
             "hello", "vivre", "quúy", "wa", "Ẵi", "ßỏ", "hoá\u{300}", "nhưnng",
         ];

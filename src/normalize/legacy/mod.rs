@@ -321,6 +321,62 @@ mod tests {
         }
     }
 
+    fn shared_file(rel: &str) -> Option<std::path::PathBuf> {
+        let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
+        let fixed = std::path::Path::new("/work/shared").join(rel);
+        [beside, fixed].into_iter().find(|p| p.is_file())
+    }
+
+    fn hex_bytes(hex: &str) -> Vec<u8> {
+        (0..hex.len() / 2)
+            .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+            .collect()
+    }
+
+    /// The shared conformance cases of class `legacy_encoding`, read at run
+    /// time: decoding (bytes and Windows-1252 view) and mojibake repair.
+    #[test]
+    fn shared_legacy_encoding_cases() {
+        let Some(path) = shared_file("normalization/cases.jsonl") else {
+            eprintln!("SKIP shared_legacy_encoding_cases: normalization/cases.jsonl not found");
+            return;
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (mut decoded, mut repaired) = (0, 0);
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let case: serde_json::Value = serde_json::from_str(line).unwrap();
+            if case["class"] != "legacy_encoding" {
+                continue;
+            }
+            let id = case["id"].as_str().unwrap_or("?");
+            let input = case["input"].as_str().unwrap();
+            let expected = case["expected"].as_str().unwrap();
+            let options = &case["options"];
+            if let Some(name) = options["source_encoding"].as_str() {
+                let enc: Encoding = name.parse().unwrap();
+                assert_eq!(nfc(&decode_cp1252_view(input, enc)), expected, "{id} view");
+                let bytes = match case["input_hex"].as_str() {
+                    Some(hex) => hex_bytes(hex),
+                    None => input.as_bytes().to_vec(),
+                };
+                assert_eq!(nfc(&decode(&bytes, enc)), expected, "{id} bytes");
+                decoded += 1;
+            } else if options["repair"] == true {
+                let mut s = input.to_owned();
+                for _ in 0..4 {
+                    match repair_mojibake_once(&s) {
+                        Some(next) => s = next,
+                        None => break,
+                    }
+                }
+                assert_eq!(nfc(&s), expected, "{id} repair");
+                repaired += 1;
+            }
+        }
+        eprintln!("shared legacy_encoding cases: {decoded} decoded, {repaired} repaired");
+        assert!(decoded > 0);
+    }
+
     #[test]
     fn never_panics_on_arbitrary_bytes() {
         let mut all: Vec<u8> = (0..=255u8).collect();

@@ -4,12 +4,18 @@ use super::cp1252;
 
 /// Whether `c` can come out of a plausible repair: Latin letters and
 /// marks, Latin-1 and general punctuation, currency and letterlike
-/// symbols. Anything else (Syriac, CJK …) means the "repair" was a
+/// symbols, and the five C1 controls that stand for undefined cp1252
+/// bytes (still-mojibake text on the way out of double mojibake). Anything else (Syriac, CJK …) means the "repair" was a
 /// coincidence.
 fn plausible(c: char) -> bool {
     matches!(
         u32::from(c),
         0x00..=0x7F
+            | 0x81
+            | 0x8D
+            | 0x8F
+            | 0x90
+            | 0x9D
             | 0xA0..=0x24F
             | 0x300..=0x36F
             | 0x1E00..=0x1EFF

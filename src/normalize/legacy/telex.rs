@@ -1,11 +1,13 @@
 //! Raw Telex keystrokes (text typed with a Vietnamese input method switched
 //! off) back to Vietnamese.
 //!
-//! Per word (a run of ASCII letters): `dd` = đ at the start; `aa` â, `ee`
+//! Per word (a run of ASCII letters): `dd` = đ at the start (`DD` anywhere
+//! in an all-caps abbreviation: `HDDQT` = HĐQT); `aa` â, `ee`
 //! ê, `oo` ô (a tripled letter is the literal double, `xooong` = xoong);
 //! `aw` ă, `ow` ơ, `uw` ư, `uow`/`uwow` ươ, `w` on its own ư; a final
 //! `s f r x j` is the tone (sắc huyền hỏi ngã nặng) and a final `z`
-//! removes it. The tone is placed on the vowel the main-vowel rule
+//! removes it. A tone key typed between the vowels and the final consonant
+//! is accepted too (`lowjn`, `tieesng`). The tone is placed on the vowel the main-vowel rule
 //! (QĐ 1989/2018) gives. A word is converted only if the result is a
 //! well-formed Vietnamese syllable, so English words and numbers stay.
 
@@ -31,6 +33,21 @@ fn tone_key(c: char) -> Option<Tone> {
     }
 }
 
+/// Position of a tone key typed between the vowels and a final consonant
+/// (`lowjn` = lợn).
+fn inner_tone_key(lower: &[char]) -> Option<usize> {
+    let first_vowel = lower
+        .iter()
+        .position(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w'))?;
+    let p = (first_vowel + 1..lower.len()).find(|&p| tone_key(lower[p]).is_some())?;
+    let tail: String = lower[p + 1..].iter().collect();
+    matches!(
+        tail.as_str(),
+        "c" | "ch" | "k" | "m" | "n" | "ng" | "nh" | "p" | "t"
+    )
+    .then_some(p)
+}
+
 /// Longest word considered (`nghieeengx` and the like fit easily).
 const MAX_WORD: usize = 16;
 
@@ -40,7 +57,8 @@ fn decode_word(word: &[char]) -> Option<String> {
     if n == 0 || n > MAX_WORD {
         return None;
     }
-    let lower: Vec<char> = word.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let mut lower: Vec<char> = word.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let mut word: Vec<char> = word.to_vec();
     let mut end = n;
     let mut tone = Tone::None;
     let mut removed = false;
@@ -51,21 +69,29 @@ fn decode_word(word: &[char]) -> Option<String> {
         } else if lower[n - 1] == 'z' {
             removed = true;
             end -= 1;
+        } else if let Some(p) = inner_tone_key(&lower) {
+            // tone typed right after the vowel: "lowjn", "tieesng"
+            tone = tone_key(lower[p]).unwrap_or(Tone::None);
+            lower.remove(p);
+            word.remove(p);
+            end -= 1;
         }
     }
     let mut out: Vec<char> = Vec::with_capacity(end);
     let mut upper: Vec<bool> = Vec::with_capacity(end);
     let mut shaped = false;
     let mut i = 0;
-    if end >= 2 && lower[0] == 'd' && lower[1] == 'd' {
-        out.push('đ');
-        upper.push(word[0].is_ascii_uppercase());
-        shaped = true;
-        i = 2;
-    }
     while i < end {
         let c = lower[i];
         let up = word[i].is_ascii_uppercase();
+        // dd at the start, DD anywhere (HDDQT = HĐQT)
+        if letters::starts_dd(&word[..end], i, i == 0) {
+            out.push('đ');
+            upper.push(up);
+            shaped = true;
+            i += 2;
+            continue;
+        }
         let next = if i + 1 < end { Some(lower[i + 1]) } else { None };
         let next2 = if i + 2 < end { Some(lower[i + 2]) } else { None };
         match (c, next) {
@@ -140,6 +166,31 @@ fn decode_word(word: &[char]) -> Option<String> {
     letters::compose(&out, &upper, tone)
 }
 
+/// An all-caps abbreviation typed with `DD` for Đ (`HDDQT`, `BDDS`): the
+/// letters with each DD read as Đ, nothing else changed.
+fn decode_abbreviation(word: &[char]) -> Option<String> {
+    if word.len() < 2 || !word.iter().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    if word.iter().any(|c| matches!(c, 'A' | 'E' | 'O' | 'W')) {
+        return None;
+    }
+    let mut out = String::with_capacity(word.len() + 1);
+    let mut found = false;
+    let mut i = 0;
+    while i < word.len() {
+        if letters::starts_dd(word, i, i == 0) {
+            out.push('Đ');
+            found = true;
+            i += 2;
+        } else {
+            out.push(word[i]);
+            i += 1;
+        }
+    }
+    found.then_some(out)
+}
+
 /// Decode Telex text.
 pub(super) fn decode(text: &str) -> String {
     decode_with_stats(text).0
@@ -170,7 +221,8 @@ pub(super) fn decode_with_stats(text: &str) -> (String, Stats) {
             continue;
         }
         stats.words += 1;
-        match decode_word(&chars[start..i]) {
+        let word = &chars[start..i];
+        match decode_word(word).or_else(|| decode_abbreviation(word)) {
             Some(w) => {
                 stats.hits += 1;
                 out.push_str(&w);
@@ -274,11 +326,13 @@ mod tests {
             ("hoaf thuyr", "hoà thuỷ"),
             ("the iPhone was 50 kg", "the iPhone ứa 50 kg"),
             ("xooong", "xoong"),
+            ("lowjn tieesng", "lợn tiếng"),
             ("baz", "baz"),
             ("NUWOWCS", "NƯỚC"),
             ("Google Facebook COVID", "Google Facebook COVID"),
             ("a1s", "a1s"),
             ("w", "ư"),
+            ("HDDQT GD&DDT DDHDDCDD GDDDT BDDS", "HĐQT GD&ĐT ĐHĐCĐ GDĐT BĐS"),
         ];
         for (input, want) in cases {
             assert_eq!(decode(input), want, "{input}");

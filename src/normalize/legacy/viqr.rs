@@ -3,15 +3,16 @@
 //!
 //! Shape marks: `(` breve (a( = ă), `^` circumflex (a^ e^ o^), `+` horn
 //! (o+ u+); tone marks: `'` sắc, `` ` `` huyền, `?` hỏi, `~` ngã, `.` nặng.
-//! `dd`/`DD` at the start of a word is đ/Đ. A backslash before a mark char
+//! `dd`/`DD` at the start of a word, and `DD` anywhere (abbreviations such
+//! as `HDDQT` = HĐQT), is đ/Đ. A backslash before a mark char
 //! stands for the literal char and is consumed (`Kho^ng\.` = "Không.").
 //!
 //! A mark char is read as a mark only when it follows a letter that can
 //! carry it (RFC 1456: it must combine with the previous letter into a
 //! Vietnamese letter), so `A+`, `50.000` or `g?` keep their punctuation.
 //! Marks at the very end of a word are kept as punctuation when applying
-//! them would not give a well-formed syllable (`mua?` stays, `thuy?` is
-//! thuỷ).
+//! them would not give a well-formed syllable and the word has no other
+//! marks (`mua?` and `Hello?` stay, `thuy?` is thuỷ, `o^to^` is ôtô).
 
 use super::letters::{self, Tone};
 
@@ -132,7 +133,7 @@ pub(super) fn decode_with_stats(text: &str) -> (String, Stats) {
             i += 2;
             continue;
         }
-        let at_boundary = i == 0 || !chars[i - 1].is_alphanumeric();
+        let at_boundary = i == 0 || !chars[i - 1].is_alphabetic();
         if !c.is_ascii_alphabetic() || !at_boundary {
             out.push(c);
             i += 1;
@@ -141,17 +142,18 @@ pub(super) fn decode_with_stats(text: &str) -> (String, Stats) {
         // a word: letters, each followed by the marks it can carry
         let start = i;
         units.clear();
-        if i + 1 < n && matches!(c, 'd' | 'D') && matches!(chars[i + 1], 'd' | 'D') {
-            units.push(Unit {
-                letter: 'đ',
-                upper: c == 'D',
-                group: None,
-                tone: Tone::None,
-                marks: 1,
-            });
-            i += 2;
-        }
         while i < n && chars[i].is_ascii_alphabetic() {
+            if letters::starts_dd(&chars, i, units.is_empty()) {
+                units.push(Unit {
+                    letter: 'đ',
+                    upper: chars[i] == 'D',
+                    group: None,
+                    tone: Tone::None,
+                    marks: 1,
+                });
+                i += 2;
+                continue;
+            }
             let mut u = Unit::new(chars[i]);
             i += 1;
             while i < n && is_mark(chars[i]) && u.apply(chars[i]) {
@@ -174,10 +176,12 @@ pub(super) fn decode_with_stats(text: &str) -> (String, Stats) {
             out.push_str(&word);
             continue;
         }
-        // trailing marks that do not make a syllable are punctuation
+        // trailing marks that do not make a syllable are punctuation,
+        // unless the word has marks elsewhere too (o^to^ = ôtô)
         let last = units.last().copied();
+        let marked_before = units.iter().rev().skip(1).any(|u| u.marks > 0);
         match last {
-            Some(l) if l.marks > 0 && l.letter != 'đ' => {
+            Some(l) if l.marks > 0 && l.letter != 'đ' && !marked_before => {
                 word.clear();
                 let keep = units.len() - 1;
                 for u in &units[..keep] {
@@ -272,6 +276,8 @@ mod tests {
             ("a\\(b\\^c", "a(b^c"),
             ("\\", "\\"),
             ("o+", "ơ"),
+            ("HDDQT (DDHDDCDD) GDDDT o^to^ 20trie^.u", "HĐQT (ĐHĐCĐ) GDĐT ôtô 20triệu"),
+            ("Dda(k ddi", "Đăk đi"),
             ("x^'", "x^'"),
         ];
         for (input, want) in cases {

@@ -1,0 +1,66 @@
+//! JSON Lines: bytes through `LineReader` (small limit, small odd-sized
+//! buffer so lines, CRLF and UTF-8 sequences straddle reads) and
+//! `Pipeline::tag_lines`.
+//!
+//! Properties: the reader yields exactly one line per input line, numbered
+//! from 1, with the right length and bytes (CR of CRLF dropped), and
+//! `truncated` exactly when the line exceeds the limit; `tag_lines` gives one
+//! result per line, a too-long line is rejected as `TooLarge`, every error
+//! carries its line's number, and every success is a JSON object with the
+//! added fields.
+#![no_main]
+
+use std::io::BufReader;
+use std::sync::LazyLock;
+
+use agrivn::pipeline::{LineReader, Pipeline, RecordErrorKind};
+use libfuzzer_sys::fuzz_target;
+
+const LIMIT: usize = 600;
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new().max_record_bytes(LIMIT));
+
+fuzz_target!(|data: &[u8]| {
+    let mut reader = LineReader::new(BufReader::with_capacity(37, data), LIMIT);
+    let mut lines = Vec::new();
+    while let Some(line) = reader.next_line().expect("reading a slice cannot fail") {
+        lines.push(line);
+    }
+
+    // What the lines should be.
+    let mut want: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
+    if data.is_empty() || data.ends_with(b"\n") {
+        want.pop();
+    }
+    assert_eq!(lines.len(), want.len(), "reader line count");
+    for (i, (line, raw)) in lines.iter().zip(&want).enumerate() {
+        assert_eq!(line.number, i as u64 + 1);
+        assert_eq!(line.len, raw.len(), "line {}: len", line.number);
+        assert_eq!(line.truncated, raw.len() > LIMIT, "line {}: truncated", line.number);
+        if !line.truncated {
+            let body = raw.strip_suffix(b"\r").unwrap_or(raw);
+            assert_eq!(line.bytes, body, "line {}: bytes", line.number);
+        } else {
+            assert!(line.bytes.is_empty());
+        }
+    }
+
+    let results = PIPELINE.tag_lines(&lines);
+    assert_eq!(results.len(), lines.len(), "one result per line");
+    for (line, r) in lines.iter().zip(&results) {
+        match r {
+            Ok(out) => {
+                assert!(!line.truncated, "line {}: too long but tagged", line.number);
+                let v: serde_json::Value = serde_json::from_str(out).expect("output is JSON");
+                let obj = v.as_object().expect("output is an object");
+                assert!(obj.contains_key("agri") && obj.contains_key("topics"));
+                assert!(!out.contains('\n'), "output record spans lines");
+            }
+            Err(e) => {
+                assert_eq!(e.line, line.number);
+                if line.truncated {
+                    assert_eq!(e.kind, RecordErrorKind::TooLarge);
+                }
+            }
+        }
+    }
+});
