@@ -22,7 +22,9 @@ fn nfc(s: &str) -> String {
 
 fn articles_path() -> Option<PathBuf> {
     let rel = "articles/news.jsonl";
-    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
+    let beside = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
     let fixed = PathBuf::from("/work/shared").join(rel);
     [beside, fixed].into_iter().find(|p| p.is_file())
 }
@@ -153,8 +155,10 @@ fn legacy_round_trip_and_detection_on_news_articles() {
             if got == want {
                 row.article_round_trips += 1;
             }
-            let (ws, gs): (Vec<&str>, Vec<&str>) =
-                (want.split_whitespace().collect(), got.split_whitespace().collect());
+            let (ws, gs): (Vec<&str>, Vec<&str>) = (
+                want.split_whitespace().collect(),
+                got.split_whitespace().collect(),
+            );
             row.words += ws.len();
             if ws.len() == gs.len() {
                 row.word_round_trips += ws.iter().zip(&gs).filter(|(a, b)| a == b).count();
@@ -164,10 +168,14 @@ fn legacy_round_trip_and_detection_on_news_articles() {
             if d.encoding == enc {
                 row.article_hits += 1;
             } else {
-                *row.confusions.entry(format!("article->{}", d.encoding)).or_default() += 1;
+                *row.confusions
+                    .entry(format!("article->{}", d.encoding))
+                    .or_default() += 1;
             }
             for line in text.lines() {
-                let Some(lb) = encode(line, enc) else { continue };
+                let Some(lb) = encode(line, enc) else {
+                    continue;
+                };
                 if !(40..=200).contains(&lb.len()) {
                     continue;
                 }
@@ -180,7 +188,9 @@ fn legacy_round_trip_and_detection_on_news_articles() {
                     row.line_equivalent += 1;
                     row.line_non_ascii_hits += usize::from(!ascii_line);
                 } else {
-                    *row.confusions.entry(format!("line->{}", d.encoding)).or_default() += 1;
+                    *row.confusions
+                        .entry(format!("line->{}", d.encoding))
+                        .or_default() += 1;
                     if nfc(&decode(&lb, d.encoding)) == nfc(&decode(&lb, enc)) {
                         row.line_equivalent += 1;
                     }
@@ -197,7 +207,15 @@ fn legacy_round_trip_and_detection_on_news_articles() {
     );
     eprintln!(
         "{:<8} {:>5} {:>8} {:>9} {:>9} {:>6} {:>8} {:>9} {:>11}  confusions",
-        "encoding", "arts", "art.acc", "art.rtrip", "word.rtrip", "lines", "line.acc", "line.eqv", "line.nonasc"
+        "encoding",
+        "arts",
+        "art.acc",
+        "art.rtrip",
+        "word.rtrip",
+        "lines",
+        "line.acc",
+        "line.eqv",
+        "line.nonasc"
     );
     for (enc, r) in &rows {
         let non_ascii_lines = r.lines - r.line_ascii;

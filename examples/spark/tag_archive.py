@@ -239,7 +239,8 @@ def main(argv=None):
     else:
         tagged = lines.mapPartitions(pipe_partition(binary_name, tag_args))
 
-    articles_dir = args.output.rstrip("/") + "/articles"
+    out_dir = args.output.rstrip("/")
+    articles_dir = out_dir + "/articles"
     tagged.saveAsTextFile(articles_dir)
 
     # Counts from what was written, read back by Spark's JSON reader (no
@@ -249,20 +250,21 @@ def main(argv=None):
     row = written.agg(F.count(F.lit(1)).alias("n"),
                       F.sum(F.col("agri").cast("long")).alias("agri")).first()
     tagged_count, agri = row["n"], row["agri"] or 0
+    topic_rows = (written.select(F.explode(F.array_distinct(F.col("topics.id"))).alias("topic"))
+                  .groupBy("topic").agg(F.count(F.lit(1)).alias("articles"))
+                  .orderBy(F.desc("articles"), "topic").collect())
     input_records = records.value
-    topics = (written.select(F.explode(F.array_distinct(F.col("topics.id"))).alias("topic"))
-              .groupBy("topic").agg(F.count(F.lit(1)).alias("articles"))
-              .orderBy(F.desc("articles"), "topic"))
-    topics.coalesce(1).write.option("header", True).csv(args.output.rstrip("/") + "/topic_counts")
-    summary = spark.createDataFrame(
-        [(input_records, tagged_count, input_records - tagged_count, agri)],
-        "input_records long, tagged long, rejected long, agricultural long")
-    summary.coalesce(1).write.option("header", True).csv(args.output.rstrip("/") + "/summary")
+    rejected = input_records - tagged_count
+    (spark.createDataFrame(topic_rows, "topic string, articles long").coalesce(1)
+     .write.option("header", True).csv(out_dir + "/topic_counts"))
+    (spark.createDataFrame([(input_records, tagged_count, rejected, agri)],
+                           "input_records long, tagged long, rejected long, agricultural long")
+     .coalesce(1).write.option("header", True).csv(out_dir + "/summary"))
 
     print(f"tag_archive: input records {input_records}, tagged {tagged_count}, "
-          f"rejected {input_records - tagged_count}, agricultural {agri}")
+          f"rejected {rejected}, agricultural {agri}")
     print("topic,articles")
-    for r in topics.collect():
+    for r in topic_rows:
         print(f"{r['topic']},{r['articles']}")
     spark.stop()
 

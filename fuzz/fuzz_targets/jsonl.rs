@@ -35,7 +35,12 @@ fuzz_target!(|data: &[u8]| {
     for (i, (line, raw)) in lines.iter().zip(&want).enumerate() {
         assert_eq!(line.number, i as u64 + 1);
         assert_eq!(line.len, raw.len(), "line {}: len", line.number);
-        assert_eq!(line.truncated, raw.len() > LIMIT, "line {}: truncated", line.number);
+        assert_eq!(
+            line.truncated,
+            raw.len() > LIMIT,
+            "line {}: truncated",
+            line.number
+        );
         if !line.truncated {
             let body = raw.strip_suffix(b"\r").unwrap_or(raw);
             assert_eq!(line.bytes, body, "line {}: bytes", line.number);

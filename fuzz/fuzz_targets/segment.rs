@@ -25,7 +25,10 @@ fuzz_target!(|data: &[u8]| {
             text.is_char_boundary(s) && text.is_char_boundary(e),
             "token {i}: {s}..{e} not on char boundaries"
         );
-        assert!(s >= prev_end, "token {i}: {s}..{e} overlaps or precedes the previous token ending at {prev_end}");
+        assert!(
+            s >= prev_end,
+            "token {i}: {s}..{e} overlaps or precedes the previous token ending at {prev_end}"
+        );
         assert!(s < e, "token {i}: empty span {s}..{e} ({:?})", t.kind);
         prev_end = e;
     }

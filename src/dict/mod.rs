@@ -29,7 +29,7 @@ use fst::{Map, MapBuilder, Streamer};
 use crate::normalize::Normalizer;
 use crate::{Error, ErrorKind, Result};
 pub use format::{WordInfo, source};
-pub use lookup::Match;
+pub use lookup::{Match, PrefixCache};
 pub(crate) use lookup::walk_prefixes;
 
 #[cfg(feature = "embedded-data")]

@@ -6,8 +6,9 @@
 //! This file depends on nothing else in the crate: `build.rs` includes it to
 //! write dictionary keys in the same tone style as the segmenter.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::decompose_canonical;
+use std::sync::LazyLock;
+
+use unicode_normalization::char::{compose, decompose_canonical};
 
 /// Where tone marks go in the open rhymes oa, oe and uy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -27,32 +28,65 @@ pub enum ToneStyle {
 /// Combining tone marks: grave, acute, tilde, hook above, dot below.
 pub(crate) const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
-const INITIALS: [&str; 27] = [
-    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+const INITIALS: [&[u8]; 27] = [
+    b"ngh", b"ng", b"gh", b"gi", b"kh", b"nh", b"ph", b"th", b"tr", b"ch", b"qu", b"b", b"c",
+    b"d", b"D", b"g", b"h", b"k", b"l", b"m", b"n", b"p", b"r", b"s", b"t", b"v", b"x",
 ];
 
-/// One letter split into lower-case base, case and tone mark.
-#[derive(Clone, Copy)]
+const FINALS: [&[u8]; 8] = [b"ch", b"ng", b"nh", b"c", b"m", b"n", b"p", b"t"];
+
+/// Vowel clusters of Vietnamese syllables, written with base letters and the
+/// shape marks (`^` circumflex, `(` breve, `+` horn) after them.
+const CLUSTERS: &[&[u8]] = &[
+    b"a", b"a(", b"a^", b"e", b"e^", b"i", b"o", b"o^", b"o+", b"u", b"u+", b"y", b"ai", b"ao",
+    b"au", b"ay", b"a^u", b"a^y", b"eo", b"e^u", b"ia", b"ie^", b"iu", b"oa", b"oa(", b"oe",
+    b"oi", b"o^i", b"o+i", b"oo", b"ua", b"ua^", b"ue^", b"ui", b"uo^", b"uo+", b"uy", b"u+a",
+    b"u+i", b"u+o+", b"u+u", b"ye^", b"oai", b"oay", b"oao", b"oeo", b"ua^y", b"uo^i", b"uye^",
+    b"uyu", b"uya", b"u+o+i", b"u+o+u", b"ie^u", b"ye^u",
+];
+
+/// Shape marks by code (1 circumflex, 2 breve, 3 horn).
+const SHAPES: [char; 4] = ['\0', '\u{302}', '\u{306}', '\u{31B}'];
+
+/// A letter of Vietnamese split into ASCII base (`D` stands for đ), shape
+/// code, tone (1-based index into [`TONE_MARKS`]) and case.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 struct Letter {
-    base: char,
+    base: u8,
+    shape: u8,
+    tone: u8,
     upper: bool,
-    tone: Option<char>,
-    shaped: bool,
 }
 
-fn split(c: char) -> Option<Letter> {
+impl Letter {
+    fn is_vowel(self) -> bool {
+        matches!(self.base, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+    }
+}
+
+/// Letters of U+0000..U+0250 and U+1E00..U+1F00, split once.
+static TABLE: LazyLock<Vec<Letter>> = LazyLock::new(|| {
+    let mut t = vec![Letter::default(); 0x250 + 0x100];
+    for (i, slot) in t.iter_mut().enumerate() {
+        let cp = if i < 0x250 { i as u32 } else { 0x1E00 + (i - 0x250) as u32 };
+        if let Some(c) = char::from_u32(cp) {
+            *slot = split_slow(c).unwrap_or_default();
+        }
+    }
+    t
+});
+
+fn split_slow(c: char) -> Option<Letter> {
     let mut base = None;
-    let mut tone = None;
-    let mut shaped = false;
+    let mut l = Letter::default();
     let mut ok = true;
     decompose_canonical(c, |d| {
         if base.is_none() {
             base = Some(d);
-        } else if TONE_MARKS.contains(&d) && tone.is_none() {
-            tone = Some(d);
-        } else if matches!(d, '\u{302}' | '\u{306}' | '\u{31B}') {
-            shaped = true;
+        } else if let Some(t) = TONE_MARKS.iter().position(|&m| m == d).filter(|_| l.tone == 0) {
+            l.tone = t as u8 + 1;
+        } else if let Some(s) = SHAPES.iter().position(|&m| m == d).filter(|&s| s > 0 && l.shape == 0) {
+            l.shape = s as u8;
         } else {
             ok = false;
         }
@@ -61,53 +95,49 @@ fn split(c: char) -> Option<Letter> {
     if !ok {
         return None;
     }
-    let upper = b.is_uppercase();
-    let lower = if b == 'Đ' { 'đ' } else { b.to_ascii_lowercase() };
-    if !(lower.is_ascii_lowercase() || lower == 'đ') {
-        return None;
-    }
-    Some(Letter {
-        base: lower,
-        upper,
-        tone,
-        shaped,
-    })
-}
-
-fn rebuild(l: Letter, tone: Option<char>, original: char) -> char {
-    let base = match (l.upper, l.base) {
-        (true, 'đ') => 'Đ',
-        (true, b) => b.to_ascii_uppercase(),
-        (false, b) => b,
+    l.upper = b.is_uppercase();
+    l.base = match b {
+        'đ' | 'Đ' => b'D',
+        b if b.is_ascii_alphabetic() => b.to_ascii_lowercase() as u8,
+        _ => return None,
     };
-    let mut shape = None;
-    decompose_canonical(original, |d| {
-        if matches!(d, '\u{302}' | '\u{306}' | '\u{31B}') {
-            shape = Some(d);
-        }
-    });
-    let seq = [Some(base), shape, tone];
-    seq.into_iter().flatten().nfc().next().unwrap_or(original)
+    Some(l)
 }
 
-const FINALS: [&str; 8] = ["ch", "ng", "nh", "c", "m", "n", "p", "t"];
+#[inline]
+fn split(c: char) -> Option<Letter> {
+    let cp = c as u32;
+    let i = match cp {
+        0..=0x24F => cp as usize,
+        0x1E00..=0x1EFF => 0x250 + (cp - 0x1E00) as usize,
+        _ => return None,
+    };
+    let l = TABLE[i];
+    (l.base != 0).then_some(l)
+}
 
-/// Vowel clusters of Vietnamese syllables, written with base letters and the
-/// shape marks (`^` circumflex, `(` breve, `+` horn) after them.
-const CLUSTERS: &[&str] = &[
-    "a", "a(", "a^", "e", "e^", "i", "o", "o^", "o+", "u", "u+", "y", "ai", "ao", "au", "ay",
-    "a^u", "a^y", "eo", "e^u", "ia", "ie^", "iu", "oa", "oa(", "oe", "oi", "o^i", "o+i", "oo",
-    "ua", "ua^", "ue^", "ui", "uo^", "uo+", "uy", "u+a", "u+i", "u+o+", "u+u", "ye^", "oai",
-    "oay", "oao", "oeo", "ua^y", "uo^i", "uye^", "uyu", "uya", "u+o+i", "u+o+u", "ie^u", "ye^u",
-];
-
-fn shape_code(c: char) -> Option<char> {
-    match c {
-        '\u{302}' => Some('^'),
-        '\u{306}' => Some('('),
-        '\u{31B}' => Some('+'),
-        _ => None,
+/// The char of a letter with `tone` (0: none).
+fn rebuild(l: Letter, tone: u8) -> char {
+    let base = match (l.base, l.upper) {
+        (b'D', true) => 'Đ',
+        (b'D', false) => 'đ',
+        (b, true) => b.to_ascii_uppercase() as char,
+        (b, false) => b as char,
+    };
+    let shape = SHAPES[l.shape as usize];
+    let tone_mark = TONE_MARKS.get((tone as usize).wrapping_sub(1)).copied();
+    // Canonical order: horn (ccc 216), dot below (220), then circumflex and
+    // breve (230): ệ = ẹ + circumflex, but ợ = ơ + dot below.
+    let mut c = base;
+    let marks: [Option<char>; 2] = if tone_mark == Some('\u{323}') && l.shape != 3 {
+        [tone_mark, (l.shape > 0).then_some(shape)]
+    } else {
+        [(l.shape > 0).then_some(shape), tone_mark]
+    };
+    for m in marks.into_iter().flatten() {
+        c = compose(c, m).unwrap_or(c);
     }
+    c
 }
 
 /// The index (in the cluster) that carries the tone by the rules of
@@ -115,7 +145,7 @@ fn shape_code(c: char) -> Option<char> {
 /// oa/oe/uy by style; otherwise the last vowel of a closed syllable, the
 /// middle of an open triphthong, the first of an open diphthong.
 fn tone_index(cluster: &[Letter], closed: bool, style: ToneStyle) -> usize {
-    if let Some(i) = cluster.iter().rposition(|l| l.shaped) {
+    if let Some(i) = cluster.iter().rposition(|l| l.shape > 0) {
         return i;
     }
     match (cluster.len(), closed) {
@@ -123,11 +153,8 @@ fn tone_index(cluster: &[Letter], closed: bool, style: ToneStyle) -> usize {
         (_, true) => cluster.len() - 1,
         (2, false) => {
             let pair = (cluster[0].base, cluster[1].base);
-            if matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y')) && style == ToneStyle::MainVowel {
-                1
-            } else {
-                0
-            }
+            let main_vowel = matches!(pair, (b'o', b'a') | (b'o', b'e') | (b'u', b'y'));
+            usize::from(main_vowel && style == ToneStyle::MainVowel)
         }
         _ => 1,
     }
@@ -140,70 +167,70 @@ pub(crate) fn restyle_word(word: &mut [char], style: ToneStyle) -> bool {
     if style == ToneStyle::Preserve || word.len() < 2 || word.len() > 7 {
         return false;
     }
-    let mut letters = [Letter {
-        base: 'a',
-        upper: false,
-        tone: None,
-        shaped: false,
-    }; 7];
-    let mut shapes = ['\0'; 7];
+    let mut letters = [Letter::default(); 7];
+    let mut vowels = 0;
+    let mut tones = 0;
+    let mut from = 0;
     for (i, &c) in word.iter().enumerate() {
-        match split(c) {
-            Some(l) => letters[i] = l,
-            None => return false,
+        let Some(l) = split(c) else { return false };
+        letters[i] = l;
+        vowels += usize::from(l.is_vowel());
+        if l.tone > 0 {
+            tones += 1;
+            from = i;
         }
-        decompose_canonical(c, |d| {
-            if let Some(code) = shape_code(d) {
-                shapes[i] = code;
-            }
-        });
+    }
+    // One vowel carries the tone wherever it is; no tone, nothing to move.
+    if vowels < 2 || tones != 1 {
+        return false;
     }
     let letters = &letters[..word.len()];
-    let is_vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     // Initial consonant: the longest that matches; gi/qu only before a vowel.
     let mut start = 0;
     for init in INITIALS {
-        let n = init.chars().count();
-        if n <= letters.len() && init.chars().zip(letters).all(|(a, l)| a == l.base && !l.shaped) {
-            if (init == "gi" || init == "qu") && !letters.get(n).is_some_and(|l| is_vowel(l.base)) {
+        let n = init.len();
+        if n <= letters.len() && init.iter().zip(letters).all(|(&a, l)| a == l.base && l.shape == 0) {
+            if (init == b"gi" || init == b"qu") && !letters.get(n).is_some_and(|l| l.is_vowel()) {
                 continue;
             }
             start = n;
             break;
         }
     }
-    let vowels = letters[start..].iter().take_while(|l| is_vowel(l.base)).count();
-    if vowels == 0 {
+    let n_vowels = letters[start..].iter().take_while(|l| l.is_vowel()).count();
+    if n_vowels == 0 || n_vowels > 3 {
         return false;
     }
-    let end = start + vowels;
-    let final_: String = letters[end..].iter().map(|l| l.base).collect();
-    if !final_.is_empty() && !FINALS.contains(&final_.as_str()) {
+    let end = start + n_vowels;
+    let mut final_ = [0u8; 7];
+    let tail = &letters[end..];
+    for (f, l) in final_.iter_mut().zip(tail) {
+        *f = l.base;
+    }
+    let final_ = &final_[..tail.len()];
+    if !final_.is_empty() && !FINALS.contains(&final_) {
         return false;
     }
-    let mut code = String::with_capacity(8);
-    for i in start..end {
-        code.push(letters[i].base);
-        if shapes[i] != '\0' {
-            code.push(shapes[i]);
+    let mut code = [0u8; 8];
+    let mut n = 0;
+    for l in &letters[start..end] {
+        code[n] = l.base;
+        n += 1;
+        if l.shape > 0 {
+            code[n] = b" ^(+"[l.shape as usize];
+            n += 1;
         }
     }
-    if !CLUSTERS.contains(&code.as_str()) {
+    if !CLUSTERS.contains(&&code[..n]) {
         return false;
     }
-    let toned: Vec<usize> = (0..letters.len()).filter(|&i| letters[i].tone.is_some()).collect();
-    let [from] = toned.as_slice() else {
-        return false;
-    };
-    let from = *from;
-    let tone = letters[from].tone.unwrap_or('\u{301}');
+    let tone = letters[from].tone;
     let to = start + tone_index(&letters[start..end], !final_.is_empty(), style);
     if from == to {
         return false;
     }
-    let (wf, wt) = (word[from], word[to]);
-    word[from] = rebuild(letters[from], None, wf);
-    word[to] = rebuild(letters[to], Some(tone), wt);
+    word[from] = rebuild(letters[from], 0);
+    word[to] = rebuild(letters[to], tone);
     true
 }
 
@@ -226,7 +253,8 @@ pub(crate) fn restyle(text: &str, style: ToneStyle) -> Option<String> {
         word.clear();
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
+        let letter = if c.is_ascii() { c.is_ascii_alphabetic() } else { c.is_alphabetic() };
+        if letter {
             if word.is_empty() {
                 word_start = i;
             }
@@ -279,6 +307,22 @@ pub fn push_key(text: &str, out: &mut String) {
 fn lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    if let Some(l) = split(c) {
+        if !l.upper {
+            return c;
+        }
+        // Upper and lower case sit side by side in these blocks.
+        let cp = c as u32;
+        let lower = match cp {
+            0xC0..=0xDE => cp + 0x20,
+            0x100..=0x17F | 0x1E00..=0x1EFF if cp % 2 == 0 => cp + 1,
+            0x1A0 | 0x1AF => cp + 1,
+            _ => 0,
+        };
+        if let Some(l) = char::from_u32(lower).filter(|_| lower != 0) {
+            return l;
+        }
     }
     let mut it = c.to_lowercase();
     match (it.next(), it.next()) {

@@ -78,6 +78,11 @@ impl<R: BufRead> LineReader<R> {
         if bytes.last() == Some(&b'\r') {
             bytes.pop();
         }
+        if self.number == 0 && bytes.starts_with(b"\xEF\xBB\xBF") {
+            // A byte-order mark some editors write at the start of a file.
+            bytes.drain(..3);
+            len -= 3;
+        }
         self.number += 1;
         Ok(Some(Line {
             number: self.number,

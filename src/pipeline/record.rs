@@ -47,7 +47,7 @@ pub struct TagRecord<'a> {
     /// Whether the article is agricultural.
     pub agri: bool,
     /// Its agricultural score.
-    pub agri_score: f32,
+    pub agri_score: f64,
     /// Its topics.
     pub topics: &'a [crate::tag::TopicTag],
 }

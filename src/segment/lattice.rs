@@ -16,10 +16,17 @@ pub(crate) struct Scratch {
     key_ends: Vec<(usize, usize)>,
     best: Vec<(f32, u32, u64)>,
     path: Vec<(usize, usize, u64)>,
+    cache: crate::dict::PrefixCache,
 }
 
 /// Magnitude words that join a preceding number ("3,7 triệu").
 const MAGNITUDES: [&str; 5] = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
+
+fn is_magnitude(word: &str) -> bool {
+    MAGNITUDES.iter().any(|m| {
+        m.len() == word.len() && m.chars().zip(word.chars()).all(|(a, b)| b.to_lowercase().eq(std::iter::once(a)))
+    })
+}
 
 fn is_syllable(p: &Piece) -> bool {
     p.kind == TokenKind::Word
@@ -46,7 +53,7 @@ pub(crate) fn segment(text: &str, dict: &Dictionary, s: &mut Scratch, out: &mut 
             i = j;
         } else if p.kind == TokenKind::Number
             && pieces.get(i + 1).is_some_and(|n| {
-                n.kind == TokenKind::Word && !n.newline_before && MAGNITUDES.contains(&text[n.start..n.end].to_lowercase().as_str())
+                n.kind == TokenKind::Word && !n.newline_before && is_magnitude(&text[n.start..n.end])
             })
         {
             out.push(Token {
@@ -108,7 +115,7 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
         let ends = &s.key_ends[j..];
         let mut single_known = None;
         let best = &mut s.best;
-        dict.prefixes(ends.iter().map(|&(a, b)| &keys[a..b]), MAX_WORD, |m| {
+        dict.prefixes_cached(&mut s.cache, ends.iter().map(|&(a, b)| &keys[a..b]), MAX_WORD, |m| {
             if m.len == 1 {
                 single_known = Some(m.id);
                 return;

@@ -16,6 +16,19 @@ pub(crate) struct Piece {
     pub newline_before: bool,
 }
 
+/// `char::is_alphanumeric` with fast paths for ASCII and the Latin letters
+/// Vietnamese uses.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) {
+        !matches!(c, '×' | '÷')
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Characters that join alphanumeric runs when they stand between two of them.
 fn is_connector(c: char) -> bool {
     matches!(c, '.' | ',' | '-' | '/' | '&' | '\'' | '’' | '_' | ':' | '@' | '+')
@@ -48,8 +61,8 @@ fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>
         });
         newline = false;
     };
-    let lower_start = chunk.get(..8).unwrap_or(chunk).to_ascii_lowercase();
-    if lower_start.starts_with("http://") || lower_start.starts_with("https:/") || lower_start.starts_with("www.") {
+    let starts = |p: &str| chunk.len() >= p.len() && chunk.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts("http://") || starts("https://") || starts("www.") {
         let end = trim_trailing_punct(chunk);
         push(0, end, TokenKind::Url, out);
         if end < chunk.len() {
@@ -61,7 +74,7 @@ fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>
     let mut i = 0;
     while i < chunk.len() {
         let c = chunk[i..].chars().next().unwrap_or(' ');
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let end = core_end(chunk, i);
             let mut end2 = end;
             // "TP." "H." "Th.": a dot that ends a short abbreviation.
@@ -71,7 +84,7 @@ fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>
             let kind = classify(&chunk[i..end2]);
             push(i, end2, kind, out);
             i = end2;
-        } else if c == '#' && chunk[i + 1..].chars().next().is_some_and(char::is_alphanumeric) {
+        } else if c == '#' && chunk[i + 1..].chars().next().is_some_and(is_alnum) {
             let end = core_end(chunk, i + 1);
             push(i, end, TokenKind::Hashtag, out);
             i = end;
@@ -120,13 +133,13 @@ fn core_end(s: &str, i: usize) -> usize {
     let mut iter = s[i..].char_indices().peekable();
     let mut prev_digit = false;
     while let Some((k, c)) = iter.next() {
-        if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+        if is_alnum(c) || unicode_normalization::char::is_combining_mark(c) {
             end = i + k + c.len_utf8();
             prev_digit = c.is_ascii_digit();
         } else if c == '%' && prev_digit {
             end = i + k + 1;
             break;
-        } else if is_connector(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+        } else if is_connector(c) && iter.peek().is_some_and(|&(_, n)| is_alnum(n)) {
             continue;
         } else {
             break;
@@ -159,7 +172,7 @@ fn classify(core: &str) -> TokenKind {
     for c in core.chars() {
         if c.is_ascii_digit() {
             digits += 1;
-        } else if c.is_alphabetic() {
+        } else if is_alnum(c) {
             letters += 1;
             if c.is_uppercase() {
                 upper += 1;

@@ -55,8 +55,8 @@ pub struct Evidence {
 pub struct TopicTag {
     /// Topic id.
     pub id: String,
-    /// Score (sum of weighted matches).
-    pub score: f32,
+    /// Score (sum of weighted matches, two decimals).
+    pub score: f64,
     /// The strongest matches.
     pub evidence: Vec<Evidence>,
 }
@@ -66,8 +66,8 @@ pub struct TopicTag {
 pub struct Tags {
     /// Whether the article is agricultural news.
     pub agri: bool,
-    /// The agricultural relevance score.
-    pub agri_score: f32,
+    /// The agricultural relevance score (two decimals).
+    pub agri_score: f64,
     /// Topics, best first (empty when `agri` is false).
     pub topics: Vec<TopicTag>,
 }

@@ -422,8 +422,8 @@ impl TagWorker {
     }
 }
 
-fn round2(x: f32) -> f32 {
-    (x * 100.0).round() / 100.0
+fn round2(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }
 
 /// End of the lead: the first sentence (at least 80 bytes, at most 400).

@@ -39,7 +39,7 @@ step_start() { STEP="$1"; T0=$(date +%s.%N); echo "==> $STEP"; }
 step_end() {
     local t
     t=$(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-    TIMINGS+=("$(printf '%-34s %7s s' "$STEP" "$t")")
+    TIMINGS+=("$(printf '%-38s %7s s' "$STEP" "$t")")
     echo "    $STEP: ${t} s"
 }
 report() {

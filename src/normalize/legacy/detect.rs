@@ -7,10 +7,7 @@
 //! it. Valid UTF-8 that reads as Vietnamese wins outright. Pure ASCII is
 //! UTF-8 unless VIQR marks or Telex keys are clearly present.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
-
-use unicode_normalization::UnicodeNormalization;
 
 use super::letters;
 use super::{Encoding, decode, telex, viqr};
@@ -43,11 +40,25 @@ const FREQUENT: &str = "của và các là được có cho trong người nhữ
     hoạch mục tiêu đạt tỷ lệ phần trăm tuy nhiên trên địa bàn cấp sở ngành địa phương bình quân \
     khác mỗi người hết tất hiện đại hóa hoá tiêu chuẩn xuất khẩu thương mại giao dịch đơn vị \
     hàng hóa hoá chế biến nhà máy lao động thị xã quận phường thôn bản tổ chức cá nhân tham gia \
-    đề án kinh doanh tư nhân hợp tác xã thành viên trang trại rau quả trái cây thủy sản heo";
+    đề án kinh doanh tư nhân hợp tác xã thành viên trang trại rau quả trái cây thủy sản heo \
+    quảng ngãi bình định phú yên khánh hòa hoà thuận đắk lắk kon tum lai lâm tiền bến \
+    tre trà vinh cần thơ sóc trăng bạc liêu cà mau kiên tháp vĩnh dương phước bà rịa vũng tàu \
+    thừa thiên huế trị tĩnh nghệ hóa hoá lào cai bái điện biên sơn lạng bằng kạn thái tuyên \
+    quang thọ phúc hải phòng hưng đà nẵng mê kông cửu đông đồng nai hậu hòa bình hoà bình \
+    lợi ích nhuận phải nhất cần mỹ vững bền hành đạo lãnh nhiệm kết tốt lớn nhỏ tuần qua vừa";
 
-fn frequent() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| FREQUENT.split_whitespace().collect())
+/// [`letters::syllable_key`]s of [`FREQUENT`], sorted.
+fn frequent() -> &'static [u64] {
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut v: Vec<u64> = FREQUENT
+            .split_whitespace()
+            .filter_map(letters::syllable_key)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
 }
 
 /// Evidence for and against one reading.
@@ -98,55 +109,72 @@ fn common_punct(c: char) -> bool {
 }
 
 fn is_junk_control(c: char) -> bool {
-    (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || ('\u{80}'..='\u{9f}').contains(&c) || c == '\u{fffd}'
+    (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'))
+        || ('\u{80}'..='\u{9f}').contains(&c)
+        || c == '\u{fffd}'
 }
 
-/// Score NFC `text` as Vietnamese.
+/// Score `text` as Vietnamese (precomposed or decomposed; no
+/// normalization needed).
 fn score(text: &str) -> Score {
     let mut s = Score::default();
-    let chars: Vec<char> = text.chars().collect();
     let freq = frequent();
-    let mut word = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut prev_alpha = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
         if is_word_char(c) {
-            word.clear();
-            while i < chars.len() && is_word_char(chars[i]) {
-                word.push(chars[i]);
-                i += 1;
+            let mut end = start + c.len_utf8();
+            let mut ascii = c.is_ascii();
+            while let Some(&(i, d)) = iter.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                ascii &= d.is_ascii();
+                end = i + d.len_utf8();
+                iter.next();
             }
-            if word.is_ascii() {
+            prev_alpha = true;
+            if ascii {
                 continue;
             }
-            if letters::is_syllable(&word) {
-                let lower = word.to_lowercase();
-                s.good += if freq.contains(lower.as_str()) { 1.5 } else { 1.0 };
-            } else {
-                s.bad += 1.0;
+            match letters::syllable_key(&text[start..end]) {
+                Some(k) => {
+                    s.good += if freq.binary_search(&k).is_ok() {
+                        1.5
+                    } else {
+                        1.0
+                    }
+                }
+                None => s.bad += 1.0,
             }
             continue;
         }
         if is_junk_control(c) {
             s.bad += 1.0;
         } else if !c.is_ascii() && !c.is_whitespace() && !c.is_numeric() {
-            let before = i > 0 && chars[i - 1].is_alphabetic();
-            let after = i + 1 < chars.len() && chars[i + 1].is_alphabetic();
-            let glued = if common_punct(c) { before && after } else { before || after };
+            let after = iter.peek().is_some_and(|&(_, d)| d.is_alphabetic());
+            let glued = if common_punct(c) {
+                prev_alpha && after
+            } else {
+                prev_alpha || after
+            };
             if glued {
                 s.bad += 1.0;
             }
         }
-        i += 1;
+        prev_alpha = false;
     }
     s
 }
 
 /// Legacy byte encodings in tie-break order.
+///
+/// Windows-1258 first: when no reading is Vietnamese it is the one that
+/// leaves Latin-1 text alone; then by how common the encodings were.
 const BYTE_CANDIDATES: [Encoding; 5] = [
     Encoding::Cp1258,
-    Encoding::Vni,
     Encoding::Tcvn3,
+    Encoding::Vni,
     Encoding::Viscii,
     Encoding::Vps,
 ];
@@ -199,11 +227,16 @@ pub fn detect(bytes: &[u8]) -> Detection {
             confidence: 0.0,
         };
     }
-    let utf8 = std::str::from_utf8(bytes).ok();
+    // a sequence cut off at the end (a prefix of a longer input) still
+    // counts as UTF-8
+    let utf8 = match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok(),
+        Err(_) => None,
+    };
     let mut utf8_score = None;
     if let Some(text) = utf8 {
-        let nfc: String = text.nfc().collect();
-        let s = score(&nfc);
+        let s = score(text);
         if s.good > 0.0 && s.good >= 2.0 * s.bad {
             return Detection {
                 encoding: Encoding::Utf8,
@@ -215,7 +248,10 @@ pub fn detect(bytes: &[u8]) -> Detection {
                 return d;
             }
         }
-        if bytes.is_ascii() {
+        let c0_letters = bytes
+            .iter()
+            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c));
+        if bytes.is_ascii() && !c0_letters {
             return Detection {
                 encoding: Encoding::Utf8,
                 confidence: 0.5,
@@ -238,11 +274,14 @@ pub fn detect(bytes: &[u8]) -> Detection {
         consider(Encoding::Utf8, s, 0.5);
     }
     for enc in BYTE_CANDIDATES {
-        let text: String = decode(bytes, enc).nfc().collect();
-        consider(enc, score(&text), 0.0);
+        consider(enc, score(&decode(bytes, enc)), 0.0);
     }
     let (encoding, s, r) = best;
-    let margin = if second.is_finite() { r - second } else { r.max(0.0) };
+    let margin = if second.is_finite() {
+        r - second
+    } else {
+        r.max(0.0)
+    };
     Detection {
         encoding,
         confidence: confidence(s, margin),
@@ -262,6 +301,13 @@ mod tests {
     ];
 
     #[test]
+    fn frequent_words_are_syllables() {
+        for w in FREQUENT.split_whitespace() {
+            assert!(letters::is_syllable(w), "{w}");
+        }
+    }
+
+    #[test]
     fn detects_each_encoding_of_own_sentences() {
         for text in SAMPLES {
             for enc in Encoding::ALL {
@@ -270,6 +316,23 @@ mod tests {
                 assert_eq!(d.encoding, enc, "{enc}: {text}");
                 assert!((0.0..=1.0).contains(&d.confidence));
             }
+        }
+    }
+
+    #[test]
+    fn truncated_utf8_prefix_is_utf8() {
+        let text = SAMPLES.join(" ");
+        let bytes = text.as_bytes();
+        let mid_chars = text
+            .char_indices()
+            .filter(|(_, c)| c.len_utf8() > 1)
+            .map(|(i, _)| i + 1)
+            .skip(3)
+            .take(3);
+        for cut in mid_chars {
+            assert!(!text.is_char_boundary(cut));
+            let d = detect(&bytes[..cut]);
+            assert_eq!(d.encoding, Encoding::Utf8, "cut at {cut}");
         }
     }
 
@@ -289,6 +352,13 @@ mod tests {
         assert_eq!(detect(b"Co' mua\\? Kho^ng\\.").encoding, Encoding::Viqr);
         assert_eq!(detect(b"noong thoon mowis").encoding, Encoding::Telex);
         assert_eq!(detect(b"La.ng So+n").encoding, Encoding::Viqr);
+    }
+
+    #[test]
+    fn c0_letters_are_not_ascii() {
+        // VISCII keeps Ỷ Ỹ Ỵ in C0; VPS keeps Ạ Ậ … there
+        let d = detect(b"M\x19 K\x14");
+        assert_eq!(d.encoding, Encoding::Viscii, "{d:?}");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! validator for written syllables (initial consonant + rhyme + tone) used
 //! by the VIQR and Telex transforms and by encoding detection.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The six tones; `None` is thanh ngang (no mark).
@@ -144,26 +143,38 @@ pub(crate) fn vowel_char(group: u8, tone: Tone, upper: bool) -> char {
     }
 }
 
-fn vowel_map() -> &'static HashMap<char, Vowel> {
-    static MAP: OnceLock<HashMap<char, Vowel>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m = HashMap::with_capacity(144);
+/// Vowel letters live in U+00C0..=U+01BF and U+1EA0..=U+1EFF; both
+/// blocks are indexed directly.
+struct VowelIndex {
+    latin: [Option<Vowel>; 0x100],
+    extended: [Option<Vowel>; 0x60],
+}
+
+fn vowel_index() -> &'static VowelIndex {
+    static INDEX: OnceLock<VowelIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut ix = VowelIndex {
+            latin: [None; 0x100],
+            extended: [None; 0x60],
+        };
         for (upper, rows) in [(false, &VOWELS_LOWER), (true, &VOWELS_UPPER)] {
             for (g, row) in rows.iter().enumerate() {
                 for (t, &c) in row.iter().enumerate() {
-                    let group = u8::try_from(g).unwrap_or(G_A);
-                    m.insert(
-                        c,
-                        Vowel {
-                            group,
-                            tone: Tone::ALL[t],
-                            upper,
-                        },
-                    );
+                    let v = Vowel {
+                        group: u8::try_from(g).unwrap_or(G_A),
+                        tone: Tone::ALL[t],
+                        upper,
+                    };
+                    let u = u32::from(c) as usize;
+                    if (0xC0..0x1C0).contains(&u) {
+                        ix.latin[u - 0xC0] = Some(v);
+                    } else if (0x1EA0..0x1F00).contains(&u) {
+                        ix.extended[u - 0x1EA0] = Some(v);
+                    }
                 }
             }
         }
-        m
+        ix
     })
 }
 
@@ -186,12 +197,20 @@ pub(crate) fn vowel(c: char) -> Option<Vowel> {
             upper: c.is_ascii_uppercase(),
         });
     }
-    vowel_map().get(&c).copied()
+    let u = u32::from(c) as usize;
+    let ix = vowel_index();
+    match u {
+        0xC0..=0x1BF => ix.latin[u - 0xC0],
+        0x1EA0..=0x1EFF => ix.extended[u - 0x1EA0],
+        _ => None,
+    }
 }
 
 /// The group of a toneless lowercase vowel char.
 fn group_of(c: char) -> Option<u8> {
-    vowel(c).filter(|v| !v.upper && v.tone == Tone::None).map(|v| v.group)
+    vowel(c)
+        .filter(|v| !v.upper && v.tone == Tone::None)
+        .map(|v| v.group)
 }
 
 fn is_vowel(c: char) -> bool {
@@ -211,7 +230,15 @@ fn is_shaped(c: char) -> bool {
 /// (`GDDDT` = GDĐT).
 pub(crate) fn starts_dd(chars: &[char], i: usize, at_start: bool) -> bool {
     match (chars.get(i), chars.get(i + 1)) {
-        (Some('D'), Some('D')) => chars[i..].iter().take_while(|&&c| c == 'D').count() % 2 == 0,
+        (Some('D'), Some('D')) => {
+            // bounded look-ahead keeps long runs linear
+            let run = chars[i..]
+                .iter()
+                .take(32)
+                .take_while(|&&c| c == 'D')
+                .count();
+            run % 2 == 0
+        }
         (Some('D'), Some('d')) | (Some('d'), Some('d' | 'D')) => at_start,
         _ => false,
     }
@@ -219,11 +246,6 @@ pub(crate) fn starts_dd(chars: &[char], i: usize, at_start: bool) -> bool {
 
 /// Longest syllable handled (`nghiêng` has 7 letters).
 pub(crate) const MAX_LETTERS: usize = 8;
-
-const INITIALS: [&str; 27] = [
-    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-];
 
 /// Every rhyme (vowel cluster + final) of standard orthography, toneless,
 /// plus `ak`/`ăk` of Central Highlands names (Đắk Lắk).
@@ -252,23 +274,51 @@ const RHYMES: &[&str] = &[
     "y", "ych", "yêm", "yên", "yêng", "yêt", "yêu", "yn", "ynh", "yp", "yt",
 ];
 
-fn rhyme_set() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| RHYMES.iter().copied().collect())
+/// 5-bit code of a letter that can occur in a word.
+fn letter_code(c: char) -> Option<u32> {
+    let code = match c {
+        'a'..='e' => u32::from(c) - u32::from('a') + 1,
+        'g'..='i' => u32::from(c) - u32::from('g') + 6,
+        'k'..='v' => u32::from(c) - u32::from('k') + 9,
+        'x' => 21,
+        'y' => 22,
+        'ă' => 23,
+        'â' => 24,
+        'đ' => 25,
+        'ê' => 26,
+        'ô' => 27,
+        'ơ' => 28,
+        'ư' => 29,
+        _ => return None,
+    };
+    Some(code)
+}
+
+/// A rhyme of up to 6 letters packed into a `u32`.
+fn rhyme_key(rhyme: impl Iterator<Item = char>) -> Option<u32> {
+    let mut key = 0u32;
+    for (i, c) in rhyme.enumerate() {
+        if i >= 6 {
+            return None;
+        }
+        key = (key << 5) | letter_code(c)?;
+    }
+    Some(key)
+}
+
+fn rhyme_keys() -> &'static [u32] {
+    static KEYS: OnceLock<Vec<u32>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys: Vec<u32> = RHYMES.iter().filter_map(|r| rhyme_key(r.chars())).collect();
+        keys.sort_unstable();
+        keys
+    })
 }
 
 fn rhyme_ok(rhyme: &[char]) -> bool {
-    let mut buf = [0u8; 4 * MAX_LETTERS];
-    let mut len = 0;
-    for &c in rhyme {
-        if len + c.len_utf8() > buf.len() {
-            return false;
-        }
-        len += c.encode_utf8(&mut buf[len..]).len();
-    }
-    match std::str::from_utf8(&buf[..len]) {
-        Ok(s) => rhyme_set().contains(s),
-        Err(_) => false,
+    match rhyme_key(rhyme.iter().copied()) {
+        Some(k) => rhyme_keys().binary_search(&k).is_ok(),
+        None => false,
     }
 }
 
@@ -355,6 +405,36 @@ fn split_word(word: &str) -> Option<Letters> {
         tone_at: usize::MAX,
     };
     for c in word.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            // a combining mark on the previous letter (decomposed input)
+            let prev = l.len.checked_sub(1)?;
+            let shaped = match (c, l.chars[prev]) {
+                ('\u{302}', 'a') => 'â',
+                ('\u{302}', 'e') => 'ê',
+                ('\u{302}', 'o') => 'ô',
+                ('\u{306}', 'a') => 'ă',
+                ('\u{31b}', 'o') => 'ơ',
+                ('\u{31b}', 'u') => 'ư',
+                (_, prev_char) => {
+                    let tone = match c {
+                        '\u{300}' => Tone::Grave,
+                        '\u{301}' => Tone::Acute,
+                        '\u{309}' => Tone::Hook,
+                        '\u{303}' => Tone::Tilde,
+                        '\u{323}' => Tone::Dot,
+                        _ => return None,
+                    };
+                    if l.tone != Tone::None || !is_vowel(prev_char) {
+                        return None;
+                    }
+                    l.tone = tone;
+                    l.tone_at = prev;
+                    continue;
+                }
+            };
+            l.chars[prev] = shaped;
+            continue;
+        }
         if l.len == MAX_LETTERS {
             return None;
         }
@@ -388,30 +468,76 @@ fn case_ok(upper: &[bool]) -> bool {
     }
 }
 
-/// Initial-consonant lengths that `letters` may start with, longest first.
-fn initial_lengths(letters: &[char]) -> impl Iterator<Item = usize> + '_ {
-    INITIALS
-        .iter()
-        .filter(|ini| {
-            let n = ini.chars().count();
-            n <= letters.len() && eq(&letters[..n], ini)
-        })
-        .map(|ini| ini.chars().count())
-        .chain(std::iter::once(0))
+/// Initial-consonant lengths that `letters` may start with, longest first,
+/// ending with 0 (no initial). The initials are b c ch d đ g gh gi h k kh
+/// l m n ng ngh nh p ph qu r s t th tr v x.
+fn initial_lengths(letters: &[char]) -> impl Iterator<Item = usize> {
+    let at = |i: usize| letters.get(i).copied().unwrap_or('\0');
+    let mut lens = [0usize; 4];
+    let mut n = 0;
+    let mut add = |len: usize| {
+        lens[n] = len;
+        n += 1;
+    };
+    match (at(0), at(1)) {
+        ('n', 'g') => {
+            if at(2) == 'h' {
+                add(3);
+            }
+            add(2);
+            add(1);
+        }
+        ('n', 'h') | ('k', 'h') | ('p', 'h') | ('c', 'h') => {
+            add(2);
+            add(1);
+        }
+        ('g', 'h' | 'i') | ('t', 'h' | 'r') => {
+            add(2);
+            add(1);
+        }
+        ('q', 'u') => add(2),
+        (
+            'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't' | 'v'
+            | 'x',
+            _,
+        ) => add(1),
+        _ => {}
+    }
+    add(0);
+    lens.into_iter().take(n)
 }
 
-/// Whether `word` (NFC, letters only) is a well-formed Vietnamese
-/// syllable: a known initial and rhyme that go together, at most one tone,
-/// on a vowel where the classic or the main-vowel rule puts it, a checked
-/// final (c ch p t) only with sắc or nặng, and a sane case pattern
-/// (lower, UPPER or Capitalized).
+/// Whether `word` (letters only; precomposed or with combining marks in
+/// any order) is a well-formed Vietnamese syllable: a known initial and
+/// rhyme that go together, at most one tone, on a vowel where the classic
+/// or the main-vowel rule puts it, a checked final (c ch k p t) only with
+/// sắc or nặng, and a sane case pattern (lower, UPPER or Capitalized).
 pub(crate) fn is_syllable(word: &str) -> bool {
-    let Some(l) = split_word(word) else {
-        return false;
-    };
-    if !case_ok(&l.upper[..l.len]) {
-        return false;
+    syllable_key(word).is_some()
+}
+
+/// For a word that [`is_syllable`], a number that identifies it
+/// regardless of case and of composition (precomposed or decomposed):
+/// the letters packed 5 bits each, the tone and its position.
+pub(crate) fn syllable_key(word: &str) -> Option<u64> {
+    let l = split_word(word)?;
+    if !case_ok(&l.upper[..l.len]) || !valid_parts(&l) {
+        return None;
     }
+    let mut key = 0u64;
+    for &c in &l.chars[..l.len] {
+        key = (key << 5) | u64::from(letter_code(c)?);
+    }
+    let tone = Tone::ALL.iter().position(|&t| t == l.tone).unwrap_or(0);
+    let at = if l.tone == Tone::None {
+        0
+    } else {
+        l.tone_at + 1
+    };
+    Some((key << 7) | ((tone as u64) << 4) | at as u64)
+}
+
+fn valid_parts(l: &Letters) -> bool {
     let letters = &l.chars[..l.len];
     for k in initial_lengths(letters) {
         let rhyme = &letters[k..];
@@ -493,7 +619,11 @@ mod tests {
                 for (t, &c) in row.iter().enumerate() {
                     let mut want = String::new();
                     let base = char::from(GROUP_ASCII[g]);
-                    want.push(if upper { base.to_ascii_uppercase() } else { base });
+                    want.push(if upper {
+                        base.to_ascii_uppercase()
+                    } else {
+                        base
+                    });
                     let s = match GROUP_SHAPE[g] {
                         Shape::None => 0,
                         Shape::Breve => 1,
@@ -505,7 +635,10 @@ mod tests {
                     let want: String = want.nfc().collect();
                     assert_eq!(c.to_string(), want, "row {g} col {t}");
                     let v = vowel(c).unwrap();
-                    assert_eq!((usize::from(v.group), v.tone, v.upper), (g, Tone::ALL[t], upper));
+                    assert_eq!(
+                        (usize::from(v.group), v.tone, v.upper),
+                        (g, Tone::ALL[t], upper)
+                    );
                     assert_eq!(vowel_char(v.group, v.tone, v.upper), c);
                 }
             }
@@ -513,13 +646,69 @@ mod tests {
     }
 
     #[test]
+    fn every_rhyme_has_a_key() {
+        assert_eq!(rhyme_keys().len(), RHYMES.len());
+    }
+
+    #[test]
     fn accepts_well_formed_syllables() {
         let good = [
-            "a", "ở", "nghiêng", "khuếch", "Đắk", "người", "Đường", "NƯỚC", "quý", "quýt", "quỳnh",
-            "quyền", "gì", "giữ", "giếng", "yêu", "yên", "hoà", "hòa", "thuỷ", "thủy", "khoẻ",
-            "khỏe", "hoàn", "toán", "khuỷu", "ngoài", "xoáy", "thuở", "Huế", "thuyền", "xoong",
-            "kỹ", "ký", "Kạn", "Kông", "ghi", "nghe", "cà", "phê", "lợn", "hơi", "Ăn", "tháp", "học", "mạch",
-            "suýt", "huỳnh", "tuấn", "quốc", "gạo",
+            "a",
+            "ở",
+            "nghiêng",
+            "khuếch",
+            "Đắk",
+            "người",
+            "Đường",
+            "NƯỚC",
+            "quý",
+            "quýt",
+            "quỳnh",
+            "quyền",
+            "gì",
+            "giữ",
+            "giếng",
+            "yêu",
+            "yên",
+            "hoà",
+            "hòa",
+            "thuỷ",
+            "thủy",
+            "khoẻ",
+            "khỏe",
+            "hoàn",
+            "toán",
+            "khuỷu",
+            "ngoài",
+            "xoáy",
+            "thuở",
+            "Huế",
+            "thuyền",
+            "xoong",
+            "kỹ",
+            "ký",
+            "Kạn",
+            "Kông",
+            "ghi",
+            "nghe",
+            "cà",
+            "phê",
+            "lợn",
+            "hơi",
+            "Ăn",
+            "tháp",
+            "học",
+            "mạch",
+            "suýt",
+            "huỳnh",
+            "tuấn",
+            "quốc",
+            "gạo",
+            "ng\u{1b0}\u{1a1}\u{300}i",
+            "ngu\u{31b}o\u{31b}\u{300}i",
+            "o\u{323}\u{302}",
+            "o\u{302}\u{323}",
+            "Ho\u{61}\u{300}",
         ];
         for w in good {
             assert!(is_syllable(w), "{w}");
@@ -529,9 +718,37 @@ mod tests {
     #[test]
     fn rejects_malformed_words() {
         let bad = [
-            "", "ng", "ghà", "mủa\u{301}", "muả", "hóà", "tháng\u{301}", "thàp", "học\u{300}",
-            "cê", "ghá", "ngi", "nGƯời", "aù", "hôïp", "taùc", "iên", "gyêu",
-            "hello", "vivre", "quúy", "wa", "Ẵi", "ßỏ", "hoá\u{300}", "nhưnng",
+            "",
+            "ng",
+            "ghà",
+            "mủa\u{301}",
+            "muả",
+            "hóà",
+            "tháng\u{301}",
+            "thàp",
+            "học\u{300}",
+            "cê",
+            "ghá",
+            "ngi",
+            "nGƯời",
+            "aù",
+            "hôïp",
+            "taùc",
+            "iên",
+            "gyêu",
+            "hello",
+            "vivre",
+            "quúy",
+            "wa",
+            "Ẵi",
+            "ßỏ",
+            "hoá\u{300}",
+            "nhưnng",
+            "\u{301}a",
+            "u\u{302}",
+            "b\u{301}a",
+            "ô\u{302}",
+            "a\u{301}\u{300}",
         ];
         for w in bad {
             let w: String = w.nfc().collect();
@@ -558,7 +775,11 @@ mod tests {
         ];
         for (letters, upper, tone, want) in cases {
             let letters: Vec<char> = letters.chars().collect();
-            assert_eq!(compose(&letters, upper, tone).as_deref(), want, "{letters:?}");
+            assert_eq!(
+                compose(&letters, upper, tone).as_deref(),
+                want,
+                "{letters:?}"
+            );
         }
     }
 }

@@ -8,7 +8,8 @@
 //!   (`ñ` = đ, `ô` = ơ, `ö` = ư, `ò` = ị …).
 //! * **TCVN 5712:1993** ([`Encoding::Tcvn3`], "ABC", `.VnTime` fonts): one
 //!   byte per letter. The decoder accepts the full VN1 repertoire, of which
-//!   TCVN3 (VN3) is the subset without capital toned letters.
+//!   TCVN3 (VN3) is the subset without capital toned letters; the encoder
+//!   writes those capitals at their VN1 positions.
 //! * **VISCII** ([`Encoding::Viscii`], RFC 1456): one byte per letter; six
 //!   capitals sit in the C0 range.
 //! * **VPS** ([`Encoding::Vps`]): one byte per letter; fourteen capitals sit
@@ -16,7 +17,7 @@
 //! * **Windows-1258** ([`Encoding::Cp1258`]): precomposed shape letters plus
 //!   combining tone marks.
 //! * **VIQR** ([`Encoding::Viqr`], RFC 1456): ASCII mnemonics such as
-//!   `Vie^.t`, `ddu+o+`ng`, with `\` escaping a literal mark character.
+//!   `Vie^.t`, ``ddu+o+`ng``, with `\` escaping a literal mark character.
 //! * **Telex** ([`Encoding::Telex`]): raw keystrokes of the Telex input
 //!   method (`nguwowif` = người).
 //!
@@ -194,17 +195,23 @@ pub fn decode_cp1252_view(text: &str, enc: Encoding) -> String {
 /// has no escape mechanism, so an ASCII word that happens to read as Telex
 /// (`"as"`) does not survive a round trip.
 pub fn encode(text: &str, enc: Encoding) -> Option<Vec<u8>> {
-    use unicode_normalization::UnicodeNormalization;
-    let text: String = text.nfc().collect();
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let composed: String;
+    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text
+    } else {
+        composed = text.nfc().collect();
+        &composed
+    };
     match enc {
-        Encoding::Utf8 => Some(text.into_bytes()),
-        Encoding::Vni => vni::encode(&text),
-        Encoding::Tcvn3 => single_byte::encode(&text, &tcvn3::TABLE),
-        Encoding::Viscii => single_byte::encode(&text, &viscii::TABLE),
-        Encoding::Vps => single_byte::encode(&text, &vps::TABLE),
-        Encoding::Cp1258 => cp1258::encode(&text),
-        Encoding::Viqr => viqr::encode(&text).map(String::into_bytes),
-        Encoding::Telex => telex::encode(&text).map(String::into_bytes),
+        Encoding::Utf8 => Some(text.as_bytes().to_vec()),
+        Encoding::Vni => vni::encode(text),
+        Encoding::Tcvn3 => single_byte::encode(text, &tcvn3::TABLE),
+        Encoding::Viscii => single_byte::encode(text, &viscii::TABLE),
+        Encoding::Vps => single_byte::encode(text, &vps::TABLE),
+        Encoding::Cp1258 => cp1258::encode(text),
+        Encoding::Viqr => viqr::encode(text).map(String::into_bytes),
+        Encoding::Telex => telex::encode(text).map(String::into_bytes),
     }
 }
 
@@ -277,7 +284,13 @@ mod tests {
             assert_eq!(got, nfc(want), "{enc} {view:?}");
         }
         // chars outside cp1252 pass through
-        assert_eq!(nfc(&decode_cp1252_view("Vie\u{e4}t \u{2192} \u{1ea1}", Encoding::Vni)), "Việt → ạ");
+        assert_eq!(
+            nfc(&decode_cp1252_view(
+                "Vie\u{e4}t \u{2192} \u{1ea1}",
+                Encoding::Vni
+            )),
+            "Việt → ạ"
+        );
     }
 
     #[test]
@@ -296,7 +309,10 @@ mod tests {
     #[test]
     fn encode_round_trips_vietnamese_alphabet() {
         let mut alphabet = String::new();
-        for g in letters::VOWELS_LOWER.iter().chain(letters::VOWELS_UPPER.iter()) {
+        for g in letters::VOWELS_LOWER
+            .iter()
+            .chain(letters::VOWELS_UPPER.iter())
+        {
             for c in g {
                 alphabet.push(*c);
                 alphabet.push(' ');
@@ -322,7 +338,9 @@ mod tests {
     }
 
     fn shared_file(rel: &str) -> Option<std::path::PathBuf> {
-        let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel);
+        let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared")
+            .join(rel);
         let fixed = std::path::Path::new("/work/shared").join(rel);
         [beside, fixed].into_iter().find(|p| p.is_file())
     }

@@ -144,9 +144,15 @@ mod tests {
     fn repairs_mixed_text() {
         // only some words are mojibake; the rest is proper Unicode
         let text = format!("{} đồng, giá {} tăng", mojibake("Lợn"), mojibake("heo"));
-        assert_eq!(repair_mojibake_once(&text).as_deref(), Some("Lợn đồng, giá heo tăng"));
+        assert_eq!(
+            repair_mojibake_once(&text).as_deref(),
+            Some("Lợn đồng, giá heo tăng")
+        );
         let text = format!("café {} Sơn", mojibake("Lạng"));
-        assert_eq!(repair_mojibake_once(&text).as_deref(), Some("café Lạng Sơn"));
+        assert_eq!(
+            repair_mojibake_once(&text).as_deref(),
+            Some("café Lạng Sơn")
+        );
     }
 
     #[test]

@@ -92,8 +92,16 @@ fn decode_word(word: &[char]) -> Option<String> {
             i += 2;
             continue;
         }
-        let next = if i + 1 < end { Some(lower[i + 1]) } else { None };
-        let next2 = if i + 2 < end { Some(lower[i + 2]) } else { None };
+        let next = if i + 1 < end {
+            Some(lower[i + 1])
+        } else {
+            None
+        };
+        let next2 = if i + 2 < end {
+            Some(lower[i + 2])
+        } else {
+            None
+        };
         match (c, next) {
             ('a' | 'e' | 'o', Some(m)) if m == c => {
                 if next2 == Some(c) {
@@ -169,7 +177,7 @@ fn decode_word(word: &[char]) -> Option<String> {
 /// An all-caps abbreviation typed with `DD` for Đ (`HDDQT`, `BDDS`): the
 /// letters with each DD read as Đ, nothing else changed.
 fn decode_abbreviation(word: &[char]) -> Option<String> {
-    if word.len() < 2 || !word.iter().all(|c| c.is_ascii_uppercase()) {
+    if word.len() < 2 || word.len() > MAX_WORD || !word.iter().all(|c| c.is_ascii_uppercase()) {
         return None;
     }
     if word.iter().any(|c| matches!(c, 'A' | 'E' | 'O' | 'W')) {
@@ -280,7 +288,11 @@ fn encode_word(word: &[char], out: &mut String) -> Option<()> {
         }
         let v = letters::vowel(c)?;
         let base = char::from(letters::GROUP_ASCII[usize::from(v.group)]);
-        let base = if v.upper { base.to_ascii_uppercase() } else { base };
+        let base = if v.upper {
+            base.to_ascii_uppercase()
+        } else {
+            base
+        };
         out.push(base);
         match letters::GROUP_SHAPE[usize::from(v.group)] {
             letters::Shape::None => {}
@@ -332,7 +344,10 @@ mod tests {
             ("Google Facebook COVID", "Google Facebook COVID"),
             ("a1s", "a1s"),
             ("w", "ư"),
-            ("HDDQT GD&DDT DDHDDCDD GDDDT BDDS", "HĐQT GD&ĐT ĐHĐCĐ GDĐT BĐS"),
+            (
+                "HDDQT GD&DDT DDHDDCDD GDDDT BDDS",
+                "HĐQT GD&ĐT ĐHĐCĐ GDĐT BĐS",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(decode(input), want, "{input}");
@@ -342,15 +357,30 @@ mod tests {
     #[test]
     fn encode_round_trips_syllables() {
         let words = [
-            "người", "Đường", "NƯỚC", "hoà", "thuỷ", "khuỷu", "quyết", "giếng", "Ăn", "ở", "xã",
-            "Việt", "Hà", "Nội",
+            "người",
+            "Đường",
+            "NƯỚC",
+            "hoà",
+            "thuỷ",
+            "khuỷu",
+            "quyết",
+            "giếng",
+            "Ăn",
+            "ở",
+            "xã",
+            "Việt",
+            "Hà",
+            "Nội",
         ];
         for w in words {
             let keys = encode(w).unwrap();
             assert!(keys.is_ascii(), "{keys}");
             assert_eq!(decode(&keys), w, "{keys}");
         }
-        assert_eq!(encode("nông thôn mới").as_deref(), Some("noong thoon mowis"));
+        assert_eq!(
+            encode("nông thôn mới").as_deref(),
+            Some("noong thoon mowis")
+        );
         assert_eq!(encode("“x”"), None);
     }
 

@@ -34,7 +34,10 @@ fn is_contraction(word: &[char]) -> bool {
     let Some(q) = word.iter().rposition(|&c| c == '\'') else {
         return false;
     };
-    let tail: String = word[q + 1..].iter().map(|c| c.to_ascii_lowercase()).collect();
+    let tail: String = word[q + 1..]
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     matches!(tail.as_str(), "s" | "t" | "m" | "d" | "re" | "ll" | "ve")
 }
 
@@ -242,7 +245,11 @@ pub(super) fn encode(text: &str) -> Option<String> {
             _ => {
                 let v = letters::vowel(c)?;
                 let base = char::from(letters::GROUP_ASCII[usize::from(v.group)]);
-                out.push(if v.upper { base.to_ascii_uppercase() } else { base });
+                out.push(if v.upper {
+                    base.to_ascii_uppercase()
+                } else {
+                    base
+                });
                 out.extend(shape_mnemonic(v.group));
                 out.extend(tone_mnemonic(v.tone));
             }
@@ -276,7 +283,10 @@ mod tests {
             ("a\\(b\\^c", "a(b^c"),
             ("\\", "\\"),
             ("o+", "ơ"),
-            ("HDDQT (DDHDDCDD) GDDDT o^to^ 20trie^.u", "HĐQT (ĐHĐCĐ) GDĐT ôtô 20triệu"),
+            (
+                "HDDQT (DDHDDCDD) GDDDT o^to^ 20trie^.u",
+                "HĐQT (ĐHĐCĐ) GDĐT ôtô 20triệu",
+            ),
             ("Dda(k ddi", "Đăk đi"),
             ("x^'", "x^'"),
         ];
