@@ -24,7 +24,9 @@ fn bench(c: &mut Criterion) {
     g.finish();
     let mut g = c.benchmark_group("dictionary");
     g.throughput(Throughput::Bytes(Dictionary::embedded().size_bytes() as u64));
-    g.bench_function("load-embedded", |b| b.iter(|| black_box(Dictionary::embedded()).len()));
+    g.bench_function("load-embedded", |b| {
+        b.iter(|| black_box(Dictionary::embedded()).len())
+    });
     g.finish();
 }
 

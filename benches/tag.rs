@@ -19,7 +19,11 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(total));
     g.bench_function("articles/one-thread", |b| {
         let mut w = tagger.worker();
-        b.iter(|| arts.iter().map(|(t, x)| w.tag(black_box(t), black_box(x)).topics.len()).sum::<usize>())
+        b.iter(|| {
+            arts.iter()
+                .map(|(t, x)| w.tag(black_box(t), black_box(x)).topics.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 
@@ -32,7 +36,10 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     g.throughput(Throughput::Bytes(total));
     for threads in [1, 2] {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
         let pipeline = Pipeline::with_tagger(tagger.clone());
         g.bench_function(format!("threads-{threads}"), |b| {
             b.iter(|| pool.install(|| pipeline.tag_batch(black_box(&articles)).len()))

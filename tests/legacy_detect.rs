@@ -188,9 +188,7 @@ fn legacy_round_trip_and_detection_on_news_articles() {
                     row.line_equivalent += 1;
                     row.line_non_ascii_hits += usize::from(!ascii_line);
                 } else {
-                    *row.confusions
-                        .entry(format!("line->{}", d.encoding))
-                        .or_default() += 1;
+                    *row.confusions.entry(format!("line->{}", d.encoding)).or_default() += 1;
                     if nfc(&decode(&lb, d.encoding)) == nfc(&decode(&lb, enc)) {
                         row.line_equivalent += 1;
                     }

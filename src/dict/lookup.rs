@@ -91,7 +91,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -152,7 +156,9 @@ impl Dictionary {
         if let Some(id) = start.single {
             found(Match { len: 1, id });
         }
-        let Some((addr, out0)) = start.after_space else { return };
+        let Some((addr, out0)) = start.after_space else {
+            return;
+        };
         let fst = self.fst();
         let mut node = fst.node(addr);
         let mut out = fst::raw::Output::new(out0);

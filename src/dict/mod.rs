@@ -29,8 +29,8 @@ use fst::{Map, MapBuilder, Streamer};
 use crate::normalize::Normalizer;
 use crate::{Error, ErrorKind, Result};
 pub use format::{WordInfo, source};
-pub use lookup::{Match, PrefixCache};
 pub(crate) use lookup::walk_prefixes;
+pub use lookup::{Match, PrefixCache};
 
 #[cfg(feature = "embedded-data")]
 static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dict.fst"));
@@ -82,11 +82,17 @@ impl Dictionary {
         if version != format::VERSION {
             return Err(Error::new(
                 ErrorKind::ModelFormat,
-                format!("dictionary format version {version}, this agrivn reads {}; rebuild it", format::VERSION),
+                format!(
+                    "dictionary format version {version}, this agrivn reads {}; rebuild it",
+                    format::VERSION
+                ),
             ));
         }
         if attrs.len() != format::HEADER_LEN + n * format::RECORD_LEN || map.len() != n {
-            return Err(Error::new(ErrorKind::Dictionary, "the dictionary attribute table does not match its FST"));
+            return Err(Error::new(
+                ErrorKind::Dictionary,
+                "the dictionary attribute table does not match its FST",
+            ));
         }
         Ok(Dictionary {
             inner: Arc::new(Inner { map, attrs }),
@@ -127,7 +133,10 @@ impl Dictionary {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let text = String::from_utf8(bytes).map_err(|e| {
-            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
             Error::new(ErrorKind::Dictionary, "word list is not valid UTF-8")
                 .with_path(path)
                 .with_line(line as u64)

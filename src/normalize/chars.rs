@@ -6,20 +6,17 @@ pub(crate) const SHAPE_MARKS: [char; 3] = ['\u{302}', '\u{306}', '\u{31B}'];
 
 /// Line breaks that become `\n` (CR and CRLF are handled by the caller).
 pub(crate) fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}'
+    )
 }
 
 /// Horizontal whitespace that becomes one ASCII space (Zs and TAB).
 pub(crate) fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
+        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
     )
 }
 

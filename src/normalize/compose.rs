@@ -13,6 +13,9 @@ const MAX_MARKS: usize = 16;
 /// Scratch space for one cluster: a base and its combining marks.
 #[derive(Default)]
 pub(crate) struct Cluster {
+    /// The first char, not yet decomposed: most clusters get no marks and
+    /// are written back as they came.
+    raw: Option<char>,
     base: Option<char>,
     marks: [char; MAX_MARKS],
     n: usize,
@@ -21,13 +24,23 @@ pub(crate) struct Cluster {
 
 impl Cluster {
     pub(crate) fn clear(&mut self) {
+        self.raw = None;
         self.base = None;
         self.n = 0;
         self.overflow.clear();
     }
 
+    /// Start a new cluster with `c`.
+    pub(crate) fn start(&mut self, c: char) {
+        self.clear();
+        self.raw = Some(c);
+    }
+
     /// Add a character (fully decomposed first).
     pub(crate) fn push(&mut self, c: char) {
+        if let Some(r) = self.raw.take() {
+            decompose_canonical(r, |d| self.push_decomposed(d));
+        }
         decompose_canonical(c, |d| self.push_decomposed(d));
     }
 
@@ -44,6 +57,13 @@ impl Cluster {
 
     /// Write the composed cluster to `out`.
     pub(crate) fn write(&mut self, out: &mut String) {
+        if let Some(r) = self.raw.take() {
+            if super::chars::is_stable(r) {
+                out.push(r);
+                return;
+            }
+            decompose_canonical(r, |d| self.push_decomposed(d));
+        }
         let marks = &mut self.marks[..self.n];
         // Stable sort by combining class; among class-230 marks, Vietnamese
         // shape marks come before tone marks.
@@ -86,7 +106,9 @@ mod tests {
 
     fn run(s: &str) -> String {
         let mut c = Cluster::default();
-        for ch in s.chars() {
+        let mut chars = s.chars();
+        c.start(chars.next().unwrap());
+        for ch in chars {
             c.push(ch);
         }
         let mut out = String::new();

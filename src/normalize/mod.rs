@@ -199,7 +199,6 @@ impl std::str::FromStr for ToneStyle {
     }
 }
 
-
 fn chain(pre: Option<(String, OffsetMap)>, text: String, map: OffsetMap) -> (String, OffsetMap) {
     match pre {
         None => (text, map),
@@ -232,26 +231,44 @@ pub(crate) fn is_normalized(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut prev = b'\n';
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
-            match x {
-                b' ' if prev == b' ' || prev == b'\n' => return false,
-                b'\n' if prev == b' ' => return false,
-                b'\t' | b'\r' | 0x0B | 0x0C => return false,
-                _ => {}
+            if x <= b' ' {
+                // TAB, CR, VT and FF become a space or LF; no runs of spaces,
+                // no space next to a line break.
+                let next = b.get(i + 1).copied();
+                let bad = match x {
+                    b' ' => matches!(next, Some(b' ' | b'\n')),
+                    b'\n' => next == Some(b' '),
+                    b'\t' | b'\r' | 0x0B | 0x0C => true,
+                    _ => false,
+                };
+                if bad {
+                    return false;
+                }
             }
-            prev = x;
             i += 1;
-        } else {
-            let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
-            if !is_stable(c) {
-                return false;
+            continue;
+        }
+        // The common non-ASCII letters of Vietnamese, decided on the bytes.
+        match (x, b.get(i + 1).copied().unwrap_or(0)) {
+            // U+00A1..U+00BF except U+00AD (soft hyphen).
+            (0xC2, y) if (0xA1..=0xBF).contains(&y) && y != 0xAD => i += 2,
+            // U+00C0..U+023F: Latin-1 letters and Latin Extended-A/B.
+            (0xC3..=0xC8, _) => i += 2,
+            // U+1E00..U+1EFF: Latin Extended Additional (precomposed Vietnamese).
+            (0xE1, 0xB8..=0xBB) => i += 3,
+            // U+2010..U+2027 and U+2030..U+203F: dashes, quotes, ellipsis.
+            (0xE2, 0x80) if matches!(b.get(i + 2), Some(0x90..=0xA7 | 0xB0..=0xBF)) => i += 3,
+            _ => {
+                let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+                if !is_stable(c) {
+                    return false;
+                }
+                i += c.len_utf8();
             }
-            prev = 0x80;
-            i += c.len_utf8();
         }
     }
     true
@@ -326,13 +343,25 @@ fn normalize_token(
     cluster: &mut Cluster,
     map: &mut Option<&mut Vec<(u32, u32)>>,
 ) {
-    let fold_lookalikes =
-        tok.chars().any(|c| latin_lookalike(c).is_some()) && tok.chars().any(is_latin_letter);
+    let fold_lookalikes = !tok.is_ascii()
+        && tok.chars().any(|c| latin_lookalike(c).is_some())
+        && tok.chars().any(is_latin_letter);
     let mut open = false;
     let mut cluster_orig = 0;
     let mut prev: Option<char> = None;
     let mut iter = tok.char_indices().peekable();
     while let Some((k, c0)) = iter.next() {
+        if c0.is_ascii() {
+            // ASCII is never ignorable, a mark, fullwidth or a lookalike.
+            if open {
+                flush(cluster, cluster_orig, out, map);
+            }
+            cluster.start(c0);
+            cluster_orig = base + k;
+            open = true;
+            prev = Some(c0);
+            continue;
+        }
         if is_ignorable(c0) {
             let next = iter.peek().map(|&(_, n)| n);
             let keep = match c0 {
@@ -356,8 +385,7 @@ fn normalize_token(
         if open {
             flush(cluster, cluster_orig, out, map);
         }
-        cluster.clear();
-        cluster.push(c);
+        cluster.start(c);
         cluster_orig = base + k;
         open = true;
     }

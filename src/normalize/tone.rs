@@ -29,8 +29,8 @@ pub enum ToneStyle {
 pub(crate) const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
 const INITIALS: [&[u8]; 27] = [
-    b"ngh", b"ng", b"gh", b"gi", b"kh", b"nh", b"ph", b"th", b"tr", b"ch", b"qu", b"b", b"c",
-    b"d", b"D", b"g", b"h", b"k", b"l", b"m", b"n", b"p", b"r", b"s", b"t", b"v", b"x",
+    b"ngh", b"ng", b"gh", b"gi", b"kh", b"nh", b"ph", b"th", b"tr", b"ch", b"qu", b"b", b"c", b"d", b"D",
+    b"g", b"h", b"k", b"l", b"m", b"n", b"p", b"r", b"s", b"t", b"v", b"x",
 ];
 
 const FINALS: [&[u8]; 8] = [b"ch", b"ng", b"nh", b"c", b"m", b"n", b"p", b"t"];
@@ -38,11 +38,10 @@ const FINALS: [&[u8]; 8] = [b"ch", b"ng", b"nh", b"c", b"m", b"n", b"p", b"t"];
 /// Vowel clusters of Vietnamese syllables, written with base letters and the
 /// shape marks (`^` circumflex, `(` breve, `+` horn) after them.
 const CLUSTERS: &[&[u8]] = &[
-    b"a", b"a(", b"a^", b"e", b"e^", b"i", b"o", b"o^", b"o+", b"u", b"u+", b"y", b"ai", b"ao",
-    b"au", b"ay", b"a^u", b"a^y", b"eo", b"e^u", b"ia", b"ie^", b"iu", b"oa", b"oa(", b"oe",
-    b"oi", b"o^i", b"o+i", b"oo", b"ua", b"ua^", b"ue^", b"ui", b"uo^", b"uo+", b"uy", b"u+a",
-    b"u+i", b"u+o+", b"u+u", b"ye^", b"oai", b"oay", b"oao", b"oeo", b"ua^y", b"uo^i", b"uye^",
-    b"uyu", b"uya", b"u+o+i", b"u+o+u", b"ie^u", b"ye^u",
+    b"a", b"a(", b"a^", b"e", b"e^", b"i", b"o", b"o^", b"o+", b"u", b"u+", b"y", b"ai", b"ao", b"au", b"ay",
+    b"a^u", b"a^y", b"eo", b"e^u", b"ia", b"ie^", b"iu", b"oa", b"oa(", b"oe", b"oi", b"o^i", b"o+i", b"oo",
+    b"ua", b"ua^", b"ue^", b"ui", b"uo^", b"uo+", b"uy", b"u+a", b"u+i", b"u+o+", b"u+u", b"ye^", b"oai",
+    b"oay", b"oao", b"oeo", b"ua^y", b"uo^i", b"uye^", b"uyu", b"uya", b"u+o+i", b"u+o+u", b"ie^u", b"ye^u",
 ];
 
 /// Shape marks by code (1 circumflex, 2 breve, 3 horn).
@@ -68,7 +67,11 @@ impl Letter {
 static TABLE: LazyLock<Vec<Letter>> = LazyLock::new(|| {
     let mut t = vec![Letter::default(); 0x250 + 0x100];
     for (i, slot) in t.iter_mut().enumerate() {
-        let cp = if i < 0x250 { i as u32 } else { 0x1E00 + (i - 0x250) as u32 };
+        let cp = if i < 0x250 {
+            i as u32
+        } else {
+            0x1E00 + (i - 0x250) as u32
+        };
         if let Some(c) = char::from_u32(cp) {
             *slot = split_slow(c).unwrap_or_default();
         }
@@ -85,7 +88,11 @@ fn split_slow(c: char) -> Option<Letter> {
             base = Some(d);
         } else if let Some(t) = TONE_MARKS.iter().position(|&m| m == d).filter(|_| l.tone == 0) {
             l.tone = t as u8 + 1;
-        } else if let Some(s) = SHAPES.iter().position(|&m| m == d).filter(|&s| s > 0 && l.shape == 0) {
+        } else if let Some(s) = SHAPES
+            .iter()
+            .position(|&m| m == d)
+            .filter(|&s| s > 0 && l.shape == 0)
+        {
             l.shape = s as u8;
         } else {
             ok = false;
@@ -189,7 +196,12 @@ pub(crate) fn restyle_word(word: &mut [char], style: ToneStyle) -> bool {
     let mut start = 0;
     for init in INITIALS {
         let n = init.len();
-        if n <= letters.len() && init.iter().zip(letters).all(|(&a, l)| a == l.base && l.shape == 0) {
+        if n <= letters.len()
+            && init
+                .iter()
+                .zip(letters)
+                .all(|(&a, l)| a == l.base && l.shape == 0)
+        {
             if (init == b"gi" || init == b"qu") && !letters.get(n).is_some_and(|l| l.is_vowel()) {
                 continue;
             }
@@ -240,31 +252,42 @@ pub(crate) fn restyle(text: &str, style: ToneStyle) -> Option<String> {
         return None;
     }
     let mut out: Option<String> = None;
-    let mut word: Vec<char> = Vec::new();
-    let mut word_start = 0;
+    let mut word: Vec<char> = Vec::with_capacity(8);
     let mut copied = 0;
-    let flush = |word: &mut Vec<char>, start: usize, end: usize, out: &mut Option<String>, copied: &mut usize| {
-        if restyle_word(word, style) {
-            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
-            o.push_str(&text[*copied..start]);
-            o.extend(word.iter());
-            *copied = end;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Skip to the next non-ASCII byte: a word without one has no tone mark.
+        let Some(off) = bytes[i..].iter().position(|&b| b >= 0x80) else {
+            break;
+        };
+        let pos = i + off;
+        // The word around it: letters before and after.
+        let start = text[..pos]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(pos, |(k, _)| k)
+            .max(i);
+        let end = text[pos..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(text.len(), |(k, _)| pos + k);
+        if end == pos {
+            // A non-letter (punctuation, symbol): move past it.
+            i = pos + text[pos..].chars().next().map_or(1, char::len_utf8);
+            continue;
         }
         word.clear();
-    };
-    for (i, c) in text.char_indices() {
-        let letter = if c.is_ascii() { c.is_ascii_alphabetic() } else { c.is_alphabetic() };
-        if letter {
-            if word.is_empty() {
-                word_start = i;
-            }
-            word.push(c);
-        } else if !word.is_empty() {
-            flush(&mut word, word_start, i, &mut out, &mut copied);
+        word.extend(text[start..end].chars());
+        if restyle_word(&mut word, style) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+            o.push_str(&text[copied..start]);
+            o.extend(word.iter());
+            copied = end;
         }
-    }
-    if !word.is_empty() {
-        flush(&mut word, word_start, text.len(), &mut out, &mut copied);
+        i = end;
     }
     out.map(|mut o| {
         o.push_str(&text[copied..]);

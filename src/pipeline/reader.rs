@@ -106,7 +106,10 @@ mod tests {
         let input = format!("short\n{}\nlast", "x".repeat(100));
         let mut r = LineReader::new(input.as_bytes(), 10);
         let a = r.next_line().unwrap().unwrap();
-        assert_eq!((a.number, a.bytes.as_slice(), a.truncated), (1, &b"short"[..], false));
+        assert_eq!(
+            (a.number, a.bytes.as_slice(), a.truncated),
+            (1, &b"short"[..], false)
+        );
         let b = r.next_line().unwrap().unwrap();
         assert!(b.truncated && b.bytes.is_empty() && b.len == 100);
         let c = r.next_line().unwrap().unwrap();

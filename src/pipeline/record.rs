@@ -82,11 +82,21 @@ pub(crate) fn tag_line(worker: &mut TagWorker, line: &Line, limit: usize) -> Res
     let obj: Map<String, Value> = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(m)) => m,
         Ok(_) => return Err(reject(line, RecordErrorKind::InvalidJson, "not a JSON object")),
-        Err(e) => return Err(reject(line, RecordErrorKind::InvalidJson, format!("invalid JSON: {e}"))),
+        Err(e) => {
+            return Err(reject(
+                line,
+                RecordErrorKind::InvalidJson,
+                format!("invalid JSON: {e}"),
+            ));
+        }
     };
     let tags = {
         let Some(Value::String(body)) = obj.get("text") else {
-            return Err(reject(line, RecordErrorKind::MissingText, "no string field \"text\""));
+            return Err(reject(
+                line,
+                RecordErrorKind::MissingText,
+                "no string field \"text\"",
+            ));
         };
         let title = match obj.get("title") {
             Some(Value::String(t)) => t.as_str(),

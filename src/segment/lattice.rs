@@ -24,7 +24,10 @@ const MAGNITUDES: [&str; 5] = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
 
 fn is_magnitude(word: &str) -> bool {
     MAGNITUDES.iter().any(|m| {
-        m.len() == word.len() && m.chars().zip(word.chars()).all(|(a, b)| b.to_lowercase().eq(std::iter::once(a)))
+        m.len() == word.len()
+            && m.chars()
+                .zip(word.chars())
+                .all(|(a, b)| b.to_lowercase().eq(std::iter::once(a)))
     })
 }
 
@@ -74,7 +77,10 @@ pub(crate) fn segment(text: &str, dict: &Dictionary, s: &mut Scratch, out: &mut 
                 None
             };
             out.push(Token {
-                span: Span { start: p.start, end: p.end },
+                span: Span {
+                    start: p.start,
+                    end: p.end,
+                },
                 kind: p.kind,
                 word,
             });
@@ -115,16 +121,21 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
         let ends = &s.key_ends[j..];
         let mut single_known = None;
         let best = &mut s.best;
-        dict.prefixes_cached(&mut s.cache, ends.iter().map(|&(a, b)| &keys[a..b]), MAX_WORD, |m| {
-            if m.len == 1 {
-                single_known = Some(m.id);
-                return;
-            }
-            let sc = base + word_score(m.len, true);
-            if sc > best[j + m.len].0 {
-                best[j + m.len] = (sc, m.len as u32, m.id + 1);
-            }
-        });
+        dict.prefixes_cached(
+            &mut s.cache,
+            ends.iter().map(|&(a, b)| &keys[a..b]),
+            MAX_WORD,
+            |m| {
+                if m.len == 1 {
+                    single_known = Some(m.id);
+                    return;
+                }
+                let sc = base + word_score(m.len, true);
+                if sc > best[j + m.len].0 {
+                    best[j + m.len] = (sc, m.len as u32, m.id + 1);
+                }
+            },
+        );
         let sc = base + word_score(1, single_known.is_some());
         if sc > s.best[j + 1].0 {
             s.best[j + 1] = (sc, 1, single_known.map_or(0, |id| id + 1));

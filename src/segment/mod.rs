@@ -26,8 +26,8 @@ use std::sync::Arc;
 
 use crate::dict::Dictionary;
 use crate::normalize::Normalizer;
-pub use span::Span;
 pub(crate) use lattice::{Scratch, segment as segment_normalized};
+pub use span::Span;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -31,7 +31,10 @@ pub(crate) fn is_alnum(c: char) -> bool {
 
 /// Characters that join alphanumeric runs when they stand between two of them.
 fn is_connector(c: char) -> bool {
-    matches!(c, '.' | ',' | '-' | '/' | '&' | '\'' | '’' | '_' | ':' | '@' | '+')
+    matches!(
+        c,
+        '.' | ',' | '-' | '/' | '&' | '\'' | '’' | '_' | ':' | '@' | '+'
+    )
 }
 
 /// Split `text` (normalized: single spaces, `\n` line breaks) into pieces.
@@ -61,7 +64,8 @@ fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>
         });
         newline = false;
     };
-    let starts = |p: &str| chunk.len() >= p.len() && chunk.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let starts =
+        |p: &str| chunk.len() >= p.len() && chunk.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if starts("http://") || starts("https://") || starts("www.") {
         let end = trim_trailing_punct(chunk);
         push(0, end, TokenKind::Url, out);
@@ -117,7 +121,10 @@ fn punct_run(chunk: &str, from: usize, to: usize, push: &mut impl FnMut(usize, u
 }
 
 fn is_unicode_punct(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '…' | '–' | '—' | '«' | '»' | '•' | '·' | '„' | '‚')
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '…' | '–' | '—' | '«' | '»' | '•' | '·' | '„' | '‚'
+    )
 }
 
 fn trim_trailing_punct(s: &str) -> usize {
@@ -229,7 +236,10 @@ fn is_date(s: &str) -> bool {
 
 fn is_domain(s: &str) -> bool {
     let tld = s.rsplit('.').next().unwrap_or("");
-    matches!(tld, "vn" | "com" | "net" | "org" | "gov" | "edu" | "info" | "io" | "biz")
+    matches!(
+        tld,
+        "vn" | "com" | "net" | "org" | "gov" | "edu" | "info" | "io" | "biz"
+    )
 }
 
 #[cfg(test)]
@@ -272,6 +282,9 @@ mod tests {
                 (".", Punct)
             ]
         );
-        assert_eq!(kinds("#nongsan a@b.vn"), vec![("#nongsan", Hashtag), ("a@b.vn", Email)]);
+        assert_eq!(
+            kinds("#nongsan a@b.vn"),
+            vec![("#nongsan", Hashtag), ("a@b.vn", Email)]
+        );
     }
 }

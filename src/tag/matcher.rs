@@ -74,7 +74,9 @@ pub(crate) fn fold_key(key: &str, out: &mut String) {
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Matcher").field("keys", &self.groups.len()).finish()
+        f.debug_struct("Matcher")
+            .field("keys", &self.groups.len())
+            .finish()
     }
 }
 

@@ -7,7 +7,7 @@ use super::matcher::{Matcher, Owner, fold_key};
 use super::taxonomy::Taxonomy;
 use super::{Evidence, Field, Tags, TopicTag};
 use crate::normalize::{Normalizer, push_key};
-use crate::segment::{Segmenter, Span, Token, TokenKind, segment_normalized, Scratch};
+use crate::segment::{Scratch, Segmenter, Span, Token, TokenKind, segment_normalized};
 
 /// Thresholds and weights of the tagger.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -191,7 +191,12 @@ impl TagWorker {
         let norm = inner.normalizer.normalize_with_offsets(original);
         let text: &str = &norm.text;
         self.tokens.clear();
-        segment_normalized(text, inner.segmenter.dictionary(), &mut self.scratch, &mut self.tokens);
+        segment_normalized(
+            text,
+            inner.segmenter.dictionary(),
+            &mut self.scratch,
+            &mut self.tokens,
+        );
         let lead_end = lead_end(text);
         let mut run_start = 0;
         self.syls.clear();
@@ -201,7 +206,11 @@ impl TagWorker {
         for t in &tokens {
             let wordlike = matches!(
                 t.kind,
-                TokenKind::Word | TokenKind::Name | TokenKind::Abbreviation | TokenKind::Unit | TokenKind::Number
+                TokenKind::Word
+                    | TokenKind::Name
+                    | TokenKind::Abbreviation
+                    | TokenKind::Unit
+                    | TokenKind::Number
             );
             if !wordlike {
                 self.match_run(&inner, field, &norm, run_start, folded, lead_end);
@@ -282,7 +291,9 @@ impl TagWorker {
             let mut best: Option<(usize, usize)> = None;
             let context_seen = &mut self.context_seen;
             matcher.prefixes(
-                syls[i..].iter().map(|s| &keys[s.key.0 as usize..s.key.1 as usize]),
+                syls[i..]
+                    .iter()
+                    .map(|s| &keys[s.key.0 as usize..s.key.1 as usize]),
                 folded,
                 |len, g| {
                     let group = &matcher.groups[g];
@@ -382,7 +393,7 @@ impl TagWorker {
         // of its matches up to a cap, times its position factor; so a topic
         // named in the headline or lead, or running through several
         // sentences, scores, and one passing mention does not.
-        self.topical.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        self.topical.sort_by_key(|a| (a.0, a.1));
         let mut k = 0;
         while k < self.topical.len() {
             let (t, sentence, _, factor) = self.topical[k];

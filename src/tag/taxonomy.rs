@@ -128,7 +128,10 @@ impl Taxonomy {
     fn validate(&self) -> Result<()> {
         let bad = |msg: String| Err(Error::new(ErrorKind::Taxonomy, msg));
         if self.version != 1 {
-            return bad(format!("taxonomy version {} is not supported (expected 1)", self.version));
+            return bad(format!(
+                "taxonomy version {} is not supported (expected 1)",
+                self.version
+            ));
         }
         let mut ids = std::collections::HashSet::new();
         for t in &self.topics {
@@ -139,7 +142,11 @@ impl Taxonomy {
                 return bad(format!("topic {:?}: agri_weight must be between 0 and 1", t.id));
             }
         }
-        let phrases = self.agri.phrases.iter().chain(self.topics.iter().flat_map(|t| &t.phrases));
+        let phrases = self
+            .agri
+            .phrases
+            .iter()
+            .chain(self.topics.iter().flat_map(|t| &t.phrases));
         for p in phrases {
             if p.text.trim().is_empty() {
                 return bad("a phrase is empty".to_string());

@@ -2,7 +2,7 @@
 //! can be reproduced with the project's own tools.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use agrivn::normalize::{Encoding, Normalizer, ToneStyle, fold, strip_diacritics};
 use agrivn::pipeline::Pipeline;
@@ -94,7 +94,7 @@ struct Case {
     expected: String,
 }
 
-fn normalize(path: &PathBuf) -> Result<i32> {
+fn normalize(path: &Path) -> Result<i32> {
     let text = input::read_to_string(path)?;
     let mut per_class: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
@@ -102,7 +102,8 @@ fn normalize(path: &PathBuf) -> Result<i32> {
         if line.trim().is_empty() {
             continue;
         }
-        let case: Case = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        let case: Case =
+            serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
         let mut b = Normalizer::builder();
         for (k, v) in &case.options {
             match (k.as_str(), v) {
@@ -149,13 +150,22 @@ fn spans(line: &str) -> (Vec<String>, HashSet<(usize, usize)>) {
     let mut set = HashSet::new();
     for w in line.split_whitespace() {
         let start = sylls.len();
-        sylls.extend(w.split('_').filter(|p| !p.is_empty()).map(|p| p.nfc().collect::<String>().to_lowercase()));
+        sylls.extend(
+            w.split('_')
+                .filter(|p| !p.is_empty())
+                .map(|p| p.nfc().collect::<String>().to_lowercase()),
+        );
         set.insert((start, sylls.len()));
     }
     (sylls, set)
 }
 
-fn segment(gold: &PathBuf, raw: Option<&PathBuf>, transform: Option<Transform>, user_dict: Option<&PathBuf>) -> Result<i32> {
+fn segment(
+    gold: &Path,
+    raw: Option<&PathBuf>,
+    transform: Option<Transform>,
+    user_dict: Option<&PathBuf>,
+) -> Result<i32> {
     let gold_text = input::read_to_string(gold)?;
     let gold_lines: Vec<&str> = gold_text.lines().collect();
     let raw_text = match raw {
@@ -164,7 +174,11 @@ fn segment(gold: &PathBuf, raw: Option<&PathBuf>, transform: Option<Transform>, 
     };
     let raw_lines: Vec<&str> = raw_text.lines().collect();
     if raw_lines.len() != gold_lines.len() {
-        bail!("line counts differ: gold {}, input {}", gold_lines.len(), raw_lines.len());
+        bail!(
+            "line counts differ: gold {}, input {}",
+            gold_lines.len(),
+            raw_lines.len()
+        );
     }
     let seg = crate::segment::segmenter(user_dict)?;
     let mut w = seg.worker();
@@ -199,9 +213,17 @@ fn segment(gold: &PathBuf, raw: Option<&PathBuf>, transform: Option<Transform>, 
     let p = tp as f64 / n_sys.max(1) as f64;
     let r = tp as f64 / n_gold.max(1) as f64;
     let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
-    println!("sentences {} misaligned {misaligned} words {n_gold}", gold_lines.len());
+    println!(
+        "sentences {} misaligned {misaligned} words {n_gold}",
+        gold_lines.len()
+    );
     println!("P {p:.4} R {r:.4} F1 {f:.4}");
-    eprintln!("{:.1} MB/s ({} bytes in {:.3} s, one thread)", bytes as f64 / secs / 1e6, bytes, secs);
+    eprintln!(
+        "{:.1} MB/s ({} bytes in {:.3} s, one thread)",
+        bytes as f64 / secs / 1e6,
+        bytes,
+        secs
+    );
     Ok(0)
 }
 
@@ -213,7 +235,13 @@ struct Label {
     topics: Vec<String>,
 }
 
-fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: bool, thresholds: &crate::tag::Thresholds) -> Result<i32> {
+fn tag(
+    gold: &Path,
+    files: &[PathBuf],
+    taxonomy: Option<&PathBuf>,
+    verbose: bool,
+    thresholds: &crate::tag::Thresholds,
+) -> Result<i32> {
     let labels: Vec<Label> = input::read_to_string(gold)?
         .lines()
         .enumerate()
@@ -240,7 +268,13 @@ fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: b
         }
     }
     let pipeline = Pipeline::with_tagger(crate::tag::tagger(taxonomy, thresholds)?);
-    let topic_ids: Vec<String> = pipeline.tagger().taxonomy().topics.iter().map(|t| t.id.clone()).collect();
+    let topic_ids: Vec<String> = pipeline
+        .tagger()
+        .taxonomy()
+        .topics
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
     let mut agri_ok = 0usize;
     let mut n = 0usize;
     let mut missing = 0usize;
@@ -263,7 +297,12 @@ fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: b
                 nonagri_with_topics += 1;
             }
         }
-        let got: HashSet<&str> = tags.topics.iter().map(|t| t.id.as_str()).filter(|id| topic_ids.iter().any(|t| t == id)).collect();
+        let got: HashSet<&str> = tags
+            .topics
+            .iter()
+            .map(|t| t.id.as_str())
+            .filter(|id| topic_ids.iter().any(|t| t == id))
+            .collect();
         let want: HashSet<&str> = l.topics.iter().map(String::as_str).collect();
         for id in &topic_ids {
             let e = counts.entry(id.as_str()).or_default();
@@ -289,15 +328,26 @@ fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: b
         eprintln!("agrivn: {missing} labelled articles were not found in the input files");
     }
     let f1 = |tp: usize, fp: usize, fn_: usize| {
-        let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-        let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            0.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         (p, r, f)
     };
     let (mut stp, mut sfp, mut sfn) = (0, 0, 0);
     let mut macro_sum = 0.0;
     let mut macro_n = 0;
-    println!("{:<16} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}", "topic", "tp", "fp", "fn", "P", "R", "F1");
+    println!(
+        "{:<16} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}",
+        "topic", "tp", "fp", "fn", "P", "R", "F1"
+    );
     for (id, &(tp, fp, fn_)) in &counts {
         let (p, r, f) = f1(tp, fp, fn_);
         println!("{id:<16} {tp:>5} {fp:>5} {fn_:>5} {p:>6.3} {r:>6.3} {f:>6.3}");
@@ -313,7 +363,10 @@ fn tag(gold: &PathBuf, files: &[PathBuf], taxonomy: Option<&PathBuf>, verbose: b
     println!("articles {n}");
     println!("agri accuracy {:.4}", agri_ok as f64 / n.max(1) as f64);
     println!("topics micro P {mp:.4} R {mr:.4} F1 {mf:.4}");
-    println!("topics macro F1 {:.4} (over {macro_n} topics with gold labels)", macro_sum / macro_n.max(1) as f64);
+    println!(
+        "topics macro F1 {:.4} (over {macro_n} topics with gold labels)",
+        macro_sum / macro_n.max(1) as f64
+    );
     println!("non-agricultural articles given a topic {nonagri_with_topics}/{nonagri}");
     Ok(0)
 }

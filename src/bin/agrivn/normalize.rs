@@ -108,7 +108,10 @@ pub fn run(args: Args) -> Result<i32> {
                 Format::Jsonl => match jsonl(&normalizer, &args, &text) {
                     Ok(s) => s,
                     Err(msg) => {
-                        eprintln!("agrivn: {}:{}: {msg}; line passed through unchanged", inp.name, line.number);
+                        eprintln!(
+                            "agrivn: {}:{}: {msg}; line passed through unchanged",
+                            inp.name, line.number
+                        );
                         text.into_owned()
                     }
                 },

@@ -102,7 +102,8 @@ pub fn run(args: Args) -> Result<i32> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.thresholds)?).max_record_bytes(args.max_record_bytes);
+    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.thresholds)?)
+        .max_record_bytes(args.max_record_bytes);
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
         pb.set_style(
@@ -202,7 +203,9 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
     let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
     let mut bytes = 0usize;
     loop {
-        let line = reader.next_line().with_context(|| format!("cannot read {name}"))?;
+        let line = reader
+            .next_line()
+            .with_context(|| format!("cannot read {name}"))?;
         let end = line.is_none();
         if let Some(l) = line {
             bytes += l.bytes.len();
@@ -244,13 +247,16 @@ fn tag_text_file(pipeline: &Pipeline, path: &Path, roots: &[PathBuf], sink: &mut
         bytes: serde_json::to_vec(&obj)?,
         truncated: bytes.len() > pipeline.record_limit(),
     };
-    let result = pipeline.tag_lines(std::slice::from_ref(&line)).pop().unwrap_or_else(|| {
-        Err(RecordError {
-            line: 1,
-            kind: agrivn::pipeline::RecordErrorKind::Empty,
-            message: "empty".into(),
-        })
-    });
+    let result = pipeline
+        .tag_lines(std::slice::from_ref(&line))
+        .pop()
+        .unwrap_or_else(|| {
+            Err(RecordError {
+                line: 1,
+                kind: agrivn::pipeline::RecordErrorKind::Empty,
+                message: "empty".into(),
+            })
+        });
     let name = path.display().to_string();
     sink.record(&name, &line, result)
 }
@@ -282,7 +288,9 @@ impl Sink<'_> {
 
 fn count_tags(s: &mut Summary, tagged: &str) {
     // The tagged line ends with `"agri":…,"agri_score":…,"topics":[…]}`.
-    let Some(at) = tagged.rfind(",\"agri\":") else { return };
+    let Some(at) = tagged.rfind(",\"agri\":") else {
+        return;
+    };
     let Ok(Value::Object(tail)) = serde_json::from_str::<Value>(&format!("{{{}", &tagged[at + 1..])) else {
         return;
     };

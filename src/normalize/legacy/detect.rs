@@ -138,13 +138,7 @@ fn score(text: &str) -> Score {
                 continue;
             }
             match letters::syllable_key(&text[start..end]) {
-                Some(k) => {
-                    s.good += if freq.binary_search(&k).is_ok() {
-                        1.5
-                    } else {
-                        1.0
-                    }
-                }
+                Some(k) => s.good += if freq.binary_search(&k).is_ok() { 1.5 } else { 1.0 },
                 None => s.bad += 1.0,
             }
             continue;

@@ -232,11 +232,7 @@ pub(crate) fn starts_dd(chars: &[char], i: usize, at_start: bool) -> bool {
     match (chars.get(i), chars.get(i + 1)) {
         (Some('D'), Some('D')) => {
             // bounded look-ahead keeps long runs linear
-            let run = chars[i..]
-                .iter()
-                .take(32)
-                .take_while(|&&c| c == 'D')
-                .count();
+            let run = chars[i..].iter().take(32).take_while(|&&c| c == 'D').count();
             run % 2 == 0
         }
         (Some('D'), Some('d')) | (Some('d'), Some('d' | 'D')) => at_start,
@@ -265,8 +261,8 @@ const RHYMES: &[&str] = &[
     "oe", "oen", "oeo", "oet", "ooc", "oong", //
     "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp", "ôt", //
     "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", //
-    "u", "ua", "uân", "uâng", "uât", "uây", "uc", "uê", "uêch", "uên", "uênh", "ui", "um", "un",
-    "ung", "uơ", "up", "ut", //
+    "u", "ua", "uân", "uâng", "uât", "uây", "uc", "uê", "uêch", "uên", "uênh", "ui", "um", "un", "ung", "uơ",
+    "up", "ut", //
     "uy", "uya", "uych", "uyên", "uyêt", "uyn", "uynh", "uyp", "uyt", "uyu", //
     "uôc", "uôi", "uôm", "uôn", "uông", "uôt", //
     "ư", "ưa", "ưc", "ưi", "ưm", "ưn", "ưng", "ưt", "ưu", //
@@ -497,8 +493,7 @@ fn initial_lengths(letters: &[char]) -> impl Iterator<Item = usize> {
         }
         ('q', 'u') => add(2),
         (
-            'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't' | 'v'
-            | 'x',
+            'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't' | 'v' | 'x',
             _,
         ) => add(1),
         _ => {}
@@ -529,11 +524,7 @@ pub(crate) fn syllable_key(word: &str) -> Option<u64> {
         key = (key << 5) | u64::from(letter_code(c)?);
     }
     let tone = Tone::ALL.iter().position(|&t| t == l.tone).unwrap_or(0);
-    let at = if l.tone == Tone::None {
-        0
-    } else {
-        l.tone_at + 1
-    };
+    let at = if l.tone == Tone::None { 0 } else { l.tone_at + 1 };
     Some((key << 7) | ((tone as u64) << 4) | at as u64)
 }
 
@@ -619,11 +610,7 @@ mod tests {
                 for (t, &c) in row.iter().enumerate() {
                     let mut want = String::new();
                     let base = char::from(GROUP_ASCII[g]);
-                    want.push(if upper {
-                        base.to_ascii_uppercase()
-                    } else {
-                        base
-                    });
+                    want.push(if upper { base.to_ascii_uppercase() } else { base });
                     let s = match GROUP_SHAPE[g] {
                         Shape::None => 0,
                         Shape::Breve => 1,
@@ -635,10 +622,7 @@ mod tests {
                     let want: String = want.nfc().collect();
                     assert_eq!(c.to_string(), want, "row {g} col {t}");
                     let v = vowel(c).unwrap();
-                    assert_eq!(
-                        (usize::from(v.group), v.tone, v.upper),
-                        (g, Tone::ALL[t], upper)
-                    );
+                    assert_eq!((usize::from(v.group), v.tone, v.upper), (g, Tone::ALL[t], upper));
                     assert_eq!(vowel_char(v.group, v.tone, v.upper), c);
                 }
             }
@@ -775,11 +759,7 @@ mod tests {
         ];
         for (letters, upper, tone, want) in cases {
             let letters: Vec<char> = letters.chars().collect();
-            assert_eq!(
-                compose(&letters, upper, tone).as_deref(),
-                want,
-                "{letters:?}"
-            );
+            assert_eq!(compose(&letters, upper, tone).as_deref(), want, "{letters:?}");
         }
     }
 }

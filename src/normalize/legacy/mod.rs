@@ -285,10 +285,7 @@ mod tests {
         }
         // chars outside cp1252 pass through
         assert_eq!(
-            nfc(&decode_cp1252_view(
-                "Vie\u{e4}t \u{2192} \u{1ea1}",
-                Encoding::Vni
-            )),
+            nfc(&decode_cp1252_view("Vie\u{e4}t \u{2192} \u{1ea1}", Encoding::Vni)),
             "Việt → ạ"
         );
     }
@@ -309,10 +306,7 @@ mod tests {
     #[test]
     fn encode_round_trips_vietnamese_alphabet() {
         let mut alphabet = String::new();
-        for g in letters::VOWELS_LOWER
-            .iter()
-            .chain(letters::VOWELS_UPPER.iter())
-        {
+        for g in letters::VOWELS_LOWER.iter().chain(letters::VOWELS_UPPER.iter()) {
             for c in g {
                 alphabet.push(*c);
                 alphabet.push(' ');

@@ -149,10 +149,7 @@ mod tests {
             Some("Lợn đồng, giá heo tăng")
         );
         let text = format!("café {} Sơn", mojibake("Lạng"));
-        assert_eq!(
-            repair_mojibake_once(&text).as_deref(),
-            Some("café Lạng Sơn")
-        );
+        assert_eq!(repair_mojibake_once(&text).as_deref(), Some("café Lạng Sơn"));
     }
 
     #[test]

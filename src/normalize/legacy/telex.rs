@@ -92,16 +92,8 @@ fn decode_word(word: &[char]) -> Option<String> {
             i += 2;
             continue;
         }
-        let next = if i + 1 < end {
-            Some(lower[i + 1])
-        } else {
-            None
-        };
-        let next2 = if i + 2 < end {
-            Some(lower[i + 2])
-        } else {
-            None
-        };
+        let next = if i + 1 < end { Some(lower[i + 1]) } else { None };
+        let next2 = if i + 2 < end { Some(lower[i + 2]) } else { None };
         match (c, next) {
             ('a' | 'e' | 'o', Some(m)) if m == c => {
                 if next2 == Some(c) {
@@ -250,9 +242,8 @@ pub(super) fn encode(text: &str) -> Option<String> {
     let mut chars = text.chars().peekable();
     loop {
         let c = chars.next();
-        let is_letter = c.is_some_and(|c| {
-            c.is_ascii_alphabetic() || c == 'đ' || c == 'Đ' || letters::vowel(c).is_some()
-        });
+        let is_letter =
+            c.is_some_and(|c| c.is_ascii_alphabetic() || c == 'đ' || c == 'Đ' || letters::vowel(c).is_some());
         if is_letter {
             word.extend(c);
             continue;
@@ -288,11 +279,7 @@ fn encode_word(word: &[char], out: &mut String) -> Option<()> {
         }
         let v = letters::vowel(c)?;
         let base = char::from(letters::GROUP_ASCII[usize::from(v.group)]);
-        let base = if v.upper {
-            base.to_ascii_uppercase()
-        } else {
-            base
-        };
+        let base = if v.upper { base.to_ascii_uppercase() } else { base };
         out.push(base);
         match letters::GROUP_SHAPE[usize::from(v.group)] {
             letters::Shape::None => {}
@@ -344,10 +331,7 @@ mod tests {
             ("Google Facebook COVID", "Google Facebook COVID"),
             ("a1s", "a1s"),
             ("w", "ư"),
-            (
-                "HDDQT GD&DDT DDHDDCDD GDDDT BDDS",
-                "HĐQT GD&ĐT ĐHĐCĐ GDĐT BĐS",
-            ),
+            ("HDDQT GD&DDT DDHDDCDD GDDDT BDDS", "HĐQT GD&ĐT ĐHĐCĐ GDĐT BĐS"),
         ];
         for (input, want) in cases {
             assert_eq!(decode(input), want, "{input}");
@@ -377,10 +361,7 @@ mod tests {
             assert!(keys.is_ascii(), "{keys}");
             assert_eq!(decode(&keys), w, "{keys}");
         }
-        assert_eq!(
-            encode("nông thôn mới").as_deref(),
-            Some("noong thoon mowis")
-        );
+        assert_eq!(encode("nông thôn mới").as_deref(), Some("noong thoon mowis"));
         assert_eq!(encode("“x”"), None);
     }
 

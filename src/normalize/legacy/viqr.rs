@@ -34,10 +34,7 @@ fn is_contraction(word: &[char]) -> bool {
     let Some(q) = word.iter().rposition(|&c| c == '\'') else {
         return false;
     };
-    let tail: String = word[q + 1..]
-        .iter()
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let tail: String = word[q + 1..].iter().map(|c| c.to_ascii_lowercase()).collect();
     matches!(tail.as_str(), "s" | "t" | "m" | "d" | "re" | "ll" | "ve")
 }
 
@@ -245,11 +242,7 @@ pub(super) fn encode(text: &str) -> Option<String> {
             _ => {
                 let v = letters::vowel(c)?;
                 let base = char::from(letters::GROUP_ASCII[usize::from(v.group)]);
-                out.push(if v.upper {
-                    base.to_ascii_uppercase()
-                } else {
-                    base
-                });
+                out.push(if v.upper { base.to_ascii_uppercase() } else { base });
                 out.extend(shape_mnemonic(v.group));
                 out.extend(tone_mnemonic(v.tone));
             }

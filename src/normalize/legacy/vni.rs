@@ -151,11 +151,7 @@ pub(super) fn encode(text: &str) -> Option<Vec<u8>> {
         }
         if let Some(v) = letters::vowel(c) {
             let base = letters::GROUP_ASCII[usize::from(v.group)];
-            let base = if v.upper {
-                base.to_ascii_uppercase()
-            } else {
-                base
-            };
+            let base = if v.upper { base.to_ascii_uppercase() } else { base };
             match v.group {
                 letters::G_I => match i_byte(v.tone, v.upper) {
                     Some(b) => out.push(b),

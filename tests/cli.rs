@@ -1,0 +1,192 @@
+//! The command-line contract, with the real binary: every input line is
+//! either in the output or reported (and in --rejects), in order; exit
+//! statuses follow the documented rules; a closed stdout ends the run quietly.
+
+#![cfg(feature = "cli")]
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use assert_cmd::prelude::*;
+
+fn agrivn() -> Command {
+    Command::cargo_bin("agrivn").expect("the binary is built")
+}
+
+/// The binary with input on stdin.
+fn agrivn_with_stdin(args: &[&str], stdin: impl Into<Vec<u8>>) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("agrivn")
+        .expect("the binary is built")
+        .args(args)
+        .write_stdin(stdin.into())
+        .output()
+        .expect("the binary runs")
+}
+
+/// Good lines, invalid JSON, invalid UTF-8, a missing `text`, an empty line,
+/// a NUL byte inside a string, a JSON array and a line over the size limit.
+fn mixed_input() -> Vec<u8> {
+    let mut v = Vec::new();
+    v.extend_from_slice(
+        "{\"id\":\"1\",\"title\":\"Giá lúa tăng\",\"text\":\"Thương lái thu mua lúa.\",\"keep\":[1,2]}\n"
+            .as_bytes(),
+    );
+    v.extend_from_slice(b"{not json\n");
+    v.extend_from_slice(b"{\"id\":\"3\",\"text\":\"caf\xe9\"}\n");
+    v.extend_from_slice(b"{\"id\":\"4\",\"title\":\"no text\"}\n");
+    v.extend_from_slice(b"\n");
+    v.extend_from_slice(b"{\"id\":\"6\",\"text\":\"a\\u0000b\"}\n");
+    v.extend_from_slice(b"[1,2,3]\n");
+    v.extend_from_slice(format!("{{\"id\":\"8\",\"text\":\"{}\"}}\n", "x".repeat(5000)).as_bytes());
+    v.extend_from_slice("{\"id\":\"9\",\"text\":\"Hợp tác xã nông nghiệp\"}".as_bytes());
+    v
+}
+
+#[test]
+fn tag_keeps_or_reports_every_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let rejects = dir.path().join("rejects.jsonl");
+    std::fs::write(&input, mixed_input()).unwrap();
+    let out = agrivn()
+        .args(["tag", "--max-record-bytes", "1000", "--rejects"])
+        .arg(&rejects)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "exit status 0 without --strict");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let ids: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["1", "6", "9"], "good lines in input order");
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["keep"], serde_json::json!([1, 2]), "other fields kept");
+    assert!(first["agri"].is_boolean() && first["topics"].is_array());
+    for line in [2, 3, 4, 5, 7, 8] {
+        assert!(
+            stderr.contains(&format!("in.jsonl:{line}: rejected")),
+            "line {line} reported:\n{stderr}"
+        );
+    }
+    let rejected = std::fs::read(&rejects).unwrap();
+    assert_eq!(
+        rejected.iter().filter(|&&b| b == b'\n').count(),
+        6,
+        "rejects file holds each bad line"
+    );
+    assert!(
+        rejected.windows(4).any(|w| w == b"caf\xe9"),
+        "bad lines are written unchanged"
+    );
+    assert!(
+        stderr.contains("read 9 tagged 3 rejected 6"),
+        "summary counts:\n{stderr}"
+    );
+}
+
+#[test]
+fn strict_makes_a_rejected_line_an_error() {
+    let mut child = agrivn()
+        .args(["tag", "--strict"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"{bad\n").unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn unreadable_file_is_exit_status_1() {
+    let out = agrivn()
+        .args(["tag", "/nonexistent/agrivn.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/agrivn.jsonl"));
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    let line = "{\"id\":\"1\",\"text\":\"Giá lúa hôm nay tăng.\"}\n".repeat(20000);
+    let mut child = agrivn()
+        .arg("tag")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(line.as_bytes());
+    });
+    drop(child.stdout.take()); // the reader of stdout goes away, like `| head`
+    let out = child.wait_with_output().unwrap();
+    let _ = writer.join();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "no panic message: {stderr}");
+}
+
+#[test]
+fn segment_writes_the_corpus_format() {
+    let out = agrivn_with_stdin(&["segment"], "Giá lợn hơi tại Tiền Giang tăng 2.000 đồng/kg\n");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Giá lợn_hơi tại Tiền_Giang tăng 2.000 đồng/kg\n"
+    );
+}
+
+#[test]
+fn normalize_reports_bad_utf8_and_keeps_lines() {
+    let out = agrivn_with_stdin(
+        &["normalize", "--tone-style", "classic"],
+        b"Thanh Hoa\xcc\x81\nbad \xff line\n".as_slice(),
+    );
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        ["Thanh Hóa", "bad \u{FFFD} line"]
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:2: invalid UTF-8"));
+}
+
+#[test]
+fn normalize_jsonl_passes_bad_lines_through() {
+    let out = agrivn_with_stdin(
+        &["normalize", "--format", "jsonl"],
+        "{\"id\":1,\"text\":\"a\u{A0}\u{A0}b\"}\n{oops\n",
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "{\"id\":1,\"text\":\"a b\"}\n{oops\n"
+    );
+}
+
+#[test]
+fn eval_normalize_passes_every_case() {
+    let Some(cases) = common::shared("normalization/cases.jsonl") else {
+        return;
+    };
+    let out = agrivn()
+        .args(["eval", "normalize", "--cases"])
+        .arg(cases)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    let all = stdout.lines().find(|l| l.starts_with("all")).unwrap();
+    let (pass, total) = all.split_whitespace().nth(1).unwrap().split_once('/').unwrap();
+    assert_eq!(pass, total);
+}

@@ -1,0 +1,41 @@
+//! Helpers shared by the integration tests: where `../shared` is, and a
+//! clear skip message when it is missing.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// `../shared/<rel>` beside the repository, or `None` (with a message on
+/// stderr) when the evaluation data is not there.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!(
+            "SKIPPED: {} is missing (evaluation data lives in ../shared)",
+            p.display()
+        );
+        None
+    }
+}
+
+/// Syllables (NFC, lower case) and word spans of a line in the format of the
+/// word-segmented corpora, as ../shared/tools/seg_score.py reads it.
+pub fn spans(line: &str) -> (Vec<String>, std::collections::HashSet<(usize, usize)>) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut sylls = Vec::new();
+    let mut set = std::collections::HashSet::new();
+    for w in line.split_whitespace() {
+        let start = sylls.len();
+        sylls.extend(
+            w.split('_')
+                .filter(|p| !p.is_empty())
+                .map(|p| p.nfc().collect::<String>().to_lowercase()),
+        );
+        set.insert((start, sylls.len()));
+    }
+    (sylls, set)
+}

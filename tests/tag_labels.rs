@@ -1,0 +1,63 @@
+//! Tagging accuracy on the project's hand-labelled articles
+//! (data/labels/articles.jsonl; the text is read from ../shared).
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+
+use agrivn::pipeline::{Article, Pipeline};
+
+#[test]
+fn labelled_articles_reach_the_measured_scores() {
+    let Some(path) = common::shared("articles/news.jsonl") else {
+        return;
+    };
+    let labels: Vec<serde_json::Value> = include_str!("../data/labels/articles.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("labels are JSON"))
+        .collect();
+    let wanted: HashSet<&str> = labels.iter().map(|l| l["id"].as_str().expect("id")).collect();
+    let mut articles: HashMap<String, Article> = HashMap::new();
+    for line in std::fs::read_to_string(path).expect("articles readable").lines() {
+        let a: Article = serde_json::from_str(line).expect("article");
+        if wanted.contains(a.id.as_str()) {
+            articles.insert(a.id.clone(), a);
+        }
+    }
+    let order: Vec<Article> = labels
+        .iter()
+        .map(|l| articles[l["id"].as_str().unwrap()].clone())
+        .collect();
+    let tags = Pipeline::new().tag_batch(&order);
+    let (mut agri_ok, mut tp, mut fp, mut fn_, mut nonagri_topics) = (0, 0, 0, 0, 0);
+    for (l, t) in labels.iter().zip(&tags) {
+        let agri = l["agri"].as_bool().unwrap();
+        agri_ok += usize::from(agri == t.agri);
+        let want: HashSet<&str> = l["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let got: HashSet<&str> = t.topics.iter().map(|x| x.id.as_str()).collect();
+        tp += want.intersection(&got).count();
+        fp += got.difference(&want).count();
+        fn_ += want.difference(&got).count();
+        if !agri && !got.is_empty() {
+            nonagri_topics += 1;
+        }
+    }
+    let acc = agri_ok as f64 / labels.len() as f64;
+    let p = tp as f64 / (tp + fp) as f64;
+    let r = tp as f64 / (tp + fn_) as f64;
+    let f1 = 2.0 * p * r / (p + r);
+    eprintln!(
+        "agri accuracy {acc:.4}, topic micro F1 {f1:.4}, non-agricultural with topics {nonagri_topics}"
+    );
+    assert!(acc >= 0.95, "agri accuracy {acc:.4}");
+    assert!(f1 >= 0.75, "topic micro F1 {f1:.4}");
+    assert!(
+        nonagri_topics <= 4,
+        "{nonagri_topics} non-agricultural articles got topics"
+    );
+}
