@@ -143,7 +143,7 @@ fn segment_writes_the_corpus_format() {
     let out = agrivn_with_stdin(&["segment"], "Giá lợn hơi tại Tiền Giang tăng 2.000 đồng/kg\n");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "Giá lợn_hơi tại Tiền_Giang tăng 2.000 đồng/kg\n"
+        "Giá_lợn_hơi tại Tiền_Giang tăng 2.000 đồng/kg\n"
     );
 }
 

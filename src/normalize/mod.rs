@@ -345,7 +345,9 @@ fn normalize_token(
 ) {
     let fold_lookalikes = !tok.is_ascii()
         && tok.chars().any(|c| latin_lookalike(c).is_some())
-        && tok.chars().any(is_latin_letter);
+        && tok
+            .chars()
+            .any(|c| is_latin_letter(fullwidth_to_ascii(c).unwrap_or(c)));
     let mut open = false;
     let mut cluster_orig = 0;
     let mut prev: Option<char> = None;

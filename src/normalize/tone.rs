@@ -246,6 +246,12 @@ pub(crate) fn restyle_word(word: &mut [char], style: ToneStyle) -> bool {
     true
 }
 
+/// Letters and the combining marks on them: a word with a stray mark is not
+/// a syllable and is left alone.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
+}
+
 /// Restyle every word of `text`; `None` when nothing changed.
 pub(crate) fn restyle(text: &str, style: ToneStyle) -> Option<String> {
     if style == ToneStyle::Preserve {
@@ -266,13 +272,13 @@ pub(crate) fn restyle(text: &str, style: ToneStyle) -> Option<String> {
         let start = text[..pos]
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| c.is_alphabetic())
+            .take_while(|&(_, c)| is_word_char(c))
             .last()
             .map_or(pos, |(k, _)| k)
             .max(i);
         let end = text[pos..]
             .char_indices()
-            .find(|&(_, c)| !c.is_alphabetic())
+            .find(|&(_, c)| !is_word_char(c))
             .map_or(text.len(), |(k, _)| pos + k);
         if end == pos {
             // A non-letter (punctuation, symbol): move past it.

@@ -13,7 +13,7 @@
 //! let seg = Segmenter::new();
 //! let text = "Giá lợn hơi tại Tiền Giang tăng 2.000 đồng/kg";
 //! let words: Vec<&str> = seg.segment(text).iter().map(|t| &text[t.span]).collect();
-//! assert!(words.contains(&"lợn hơi"));
+//! assert!(words.contains(&"Giá lợn hơi"));
 //! assert!(words.contains(&"Tiền Giang"));
 //! assert!(words.contains(&"2.000"));
 //! ```

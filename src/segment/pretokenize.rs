@@ -98,6 +98,14 @@ fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>
             while chunk[e..].starts_with(c) {
                 e += c.len_utf8();
             }
+            // Marks stay on the char they belong to.
+            while let Some(m) = chunk[e..]
+                .chars()
+                .next()
+                .filter(|&m| unicode_normalization::char::is_combining_mark(m))
+            {
+                e += m.len_utf8();
+            }
             let kind = if c.is_alphabetic() || c.is_numeric() {
                 TokenKind::Word
             } else if c.is_ascii_punctuation() || is_unicode_punct(c) {

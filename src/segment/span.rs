@@ -5,7 +5,7 @@
 /// ```
 /// use agrivn::segment::Span;
 /// let text = "giá lúa";
-/// assert_eq!(&text[Span { start: 4, end: 8 }], "lúa");
+/// assert_eq!(&text[Span { start: 5, end: 9 }], "lúa");
 /// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize,
