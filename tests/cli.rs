@@ -2,7 +2,7 @@
 //! either in the output or reported (and in --rejects), in order; exit
 //! statuses follow the documented rules; a closed stdout ends the run quietly.
 
-#![cfg(feature = "cli")]
+#![cfg(all(feature = "cli", feature = "embedded-data"))]
 
 mod common;
 

@@ -25,3 +25,17 @@ fn normalize_fullwidth_lookalike_is_idempotent() {
     let twice = n.normalize(&once);
     assert_eq!(once, twice, "input {text:?}");
 }
+
+/// `singleton-lookalike`: U+1FBE GREEK PROSGEGRAMMENI composes (NFC) to
+/// U+03B9 ι, a lookalike of i, but only after the lookalike step, so "ch\u{1FBE}"
+/// gives "chι" on the first pass and "chi" on the second.
+#[test]
+fn normalize_singleton_lookalike_is_idempotent() {
+    let text = normalize_input(include_bytes!(
+        "../fuzz/regressions/normalize-singleton-lookalike.bin"
+    ));
+    let n = Normalizer::new();
+    let once = n.normalize(&text);
+    let twice = n.normalize(&once);
+    assert_eq!(once, twice, "input {text:?}");
+}

@@ -2,6 +2,8 @@
 //! caller's text on char boundaries in order, normalization is idempotent and
 //! NFC, and parallel tagging equals sequential tagging.
 
+#![cfg(feature = "embedded-data")]
+
 use agrivn::normalize::{Normalizer, ToneStyle};
 use agrivn::pipeline::{Article, Pipeline};
 use agrivn::segment::Segmenter;

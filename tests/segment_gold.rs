@@ -2,6 +2,8 @@
 //! the figures a user of the segmenter relies on, and their robustness to
 //! decomposed Unicode and lower-case input.
 
+#![cfg(feature = "embedded-data")]
+
 mod common;
 
 use agrivn::segment::Segmenter;

@@ -1,6 +1,8 @@
 //! Tagging accuracy on the project's hand-labelled articles
 //! (data/labels/articles.jsonl; the text is read from ../shared).
 
+#![cfg(feature = "embedded-data")]
+
 mod common;
 
 use std::collections::{HashMap, HashSet};

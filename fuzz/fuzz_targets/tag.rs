@@ -20,11 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let title = String::from_utf8_lossy(title);
     let text = String::from_utf8_lossy(text);
     let tags = TAGGER.tag(&title, &text);
-    assert!(
-        tags.agri_score.is_finite(),
-        "agri_score {}",
-        tags.agri_score
-    );
+    assert!(tags.agri_score.is_finite(), "agri_score {}", tags.agri_score);
     assert!(tags.agri || tags.topics.is_empty(), "topics without agri");
     for topic in &tags.topics {
         assert!(topic.score.is_finite());

@@ -7,6 +7,7 @@
 //! from `data/dict/` at build time and embedded; loading it copies nothing.
 //!
 //! ```
+//! # #[cfg(feature = "embedded-data")] {
 //! use agrivn::dict::Dictionary;
 //!
 //! let dict = Dictionary::embedded();
@@ -15,6 +16,7 @@
 //! let user = Dictionary::from_words(["giống lúa ST25"]).unwrap();
 //! let merged = dict.merge(&user).unwrap();
 //! assert!(merged.contains("giống lúa st25"));
+//! # }
 //! ```
 
 pub(crate) mod format;

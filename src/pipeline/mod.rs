@@ -2,6 +2,7 @@
 //! batch in parallel (order kept), and JSON Lines records in and out.
 //!
 //! ```
+//! # #[cfg(feature = "embedded-data")] {
 //! use agrivn::pipeline::{Article, Pipeline};
 //!
 //! let pipeline = Pipeline::new();
@@ -11,6 +12,7 @@
 //! ];
 //! let tags = pipeline.tag_batch(&articles);
 //! assert!(tags[0].agri && !tags[1].agri);
+//! # }
 //! ```
 
 mod reader;

@@ -19,6 +19,18 @@ pub(crate) struct Scratch {
     cache: crate::dict::PrefixCache,
 }
 
+/// The most common Vietnamese surnames (keys).
+const SURNAMES: [&str; 16] = [
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
+    "dương", "lý",
+];
+
+/// Middle names that mark a following given name (keys).
+const MIDDLE_NAMES: [&str; 14] = [
+    "văn", "thị", "hữu", "đức", "công", "quang", "ngọc", "xuân", "thanh", "minh", "đình", "kim", "trọng",
+    "quốc",
+];
+
 /// Magnitude words that join a preceding number ("3,7 triệu").
 const MAGNITUDES: [&str; 5] = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
 
@@ -112,6 +124,7 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
     s.best.clear();
     s.best.resize(n + 1, (f32::NEG_INFINITY, 0, 0));
     s.best[0] = (0.0, 0, 0);
+    let any_capital = run.iter().any(|p| text[p.start..p.end].chars().any(char::is_uppercase));
     for j in 0..n {
         let base = s.best[j].0;
         if base == f32::NEG_INFINITY {
@@ -150,6 +163,16 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
                 let sc = base + word_score(k - j, true) + 0.5;
                 if sc > s.best[k].0 {
                     s.best[k] = (sc, (k - j) as u32, 0);
+                }
+            }
+        } else if j + 2 < n && !any_capital {
+            // Text without capitals (lower-cased input): a surname, a common
+            // middle name and a given name are still a name.
+            let key = |i: usize| &s.keys[s.key_ends[i].0..s.key_ends[i].1];
+            if SURNAMES.contains(&key(j)) && MIDDLE_NAMES.contains(&key(j + 1)) {
+                let sc = base + word_score(3, true) + 0.5;
+                if sc > s.best[j + 3].0 {
+                    s.best[j + 3] = (sc, 3, 0);
                 }
             }
         }

@@ -8,6 +8,7 @@
 //! caller's original text, whatever its Unicode form, case or tone style.
 //!
 //! ```
+//! # #[cfg(feature = "embedded-data")] {
 //! use agrivn::segment::{Segmenter, TokenKind};
 //!
 //! let seg = Segmenter::new();
@@ -16,6 +17,7 @@
 //! assert!(words.contains(&"Giá lợn hơi"));
 //! assert!(words.contains(&"Tiền Giang"));
 //! assert!(words.contains(&"2.000"));
+//! # }
 //! ```
 
 mod lattice;

@@ -8,6 +8,7 @@
 //! phrases matched and their byte spans in the caller's title or text.
 //!
 //! ```
+//! # #[cfg(feature = "embedded-data")] {
 //! use agrivn::tag::Tagger;
 //!
 //! let tagger = Tagger::new();
@@ -17,6 +18,7 @@
 //! );
 //! assert!(tags.agri);
 //! assert!(tags.topics.iter().any(|t| t.id == "prices"));
+//! # }
 //! ```
 
 mod matcher;
