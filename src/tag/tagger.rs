@@ -166,7 +166,8 @@ fn lacks_diacritics(title: &str, text: &str) -> bool {
     for c in title.chars().chain(text.chars().take(5000)) {
         if c.is_ascii_alphabetic() {
             letters += 1;
-        } else if !c.is_ascii() && (c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)) {
+        } else if matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x300..=0x36F) {
+            // Latin letters with marks, and combining marks (NFD text).
             letters += 1;
             marked += 1;
         }
