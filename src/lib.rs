@@ -15,7 +15,7 @@
 //! // Words, with byte spans in the caller's own text.
 //! let text = "Hợp tác xã nông nghiệp Tân Phú";
 //! let words: Vec<&str> = Segmenter::new().segment(text).iter().map(|t| &text[t.span]).collect();
-//! assert_eq!(words[0], "Hợp tác xã");
+//! assert_eq!(words, ["Hợp tác xã nông nghiệp", "Tân Phú"]);
 //!
 //! // Topics of an article, each with its evidence.
 //! let tags = Tagger::new().tag("Giá lúa tăng, thương lái thu mua mạnh", "Giá lúa hôm nay tăng 200 đồng/kg.");
