@@ -18,7 +18,10 @@ fn main() {
                 agrivn::tag::Field::Title => title,
                 agrivn::tag::Field::Text => text,
             };
-            println!("    {:?} at {}..{}: {:?}", e.phrase, e.span.start, e.span.end, &field[e.span]);
+            println!(
+                "    {:?} at {}..{}: {:?}",
+                e.phrase, e.span.start, e.span.end, &field[e.span]
+            );
         }
     }
 }

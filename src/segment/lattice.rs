@@ -124,7 +124,9 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
     s.best.clear();
     s.best.resize(n + 1, (f32::NEG_INFINITY, 0, 0));
     s.best[0] = (0.0, 0, 0);
-    let any_capital = run.iter().any(|p| text[p.start..p.end].chars().any(char::is_uppercase));
+    let any_capital = run
+        .iter()
+        .any(|p| text[p.start..p.end].chars().any(char::is_uppercase));
     for j in 0..n {
         let base = s.best[j].0;
         if base == f32::NEG_INFINITY {
