@@ -74,6 +74,8 @@ struct Start {
 
 /// Most first syllables a [`PrefixCache`] remembers before it starts over.
 const CACHE_LIMIT: usize = 1 << 16;
+/// Longer keys (not syllables: URLs, runs of letters) are not cached.
+const MAX_CACHED_KEY: usize = 32;
 
 /// A per-thread cache of walks over first syllables, which repeat a lot in
 /// running text; it saves walking their bytes through the FST again.
@@ -146,10 +148,12 @@ impl Dictionary {
             Some(s) => *s,
             None => {
                 let s = self.start(first);
-                if cache.map.len() >= CACHE_LIMIT {
-                    cache.map.clear();
+                if first.len() <= MAX_CACHED_KEY {
+                    if cache.map.len() >= CACHE_LIMIT {
+                        cache.map.clear();
+                    }
+                    cache.map.insert(first.into(), s);
                 }
-                cache.map.insert(first.into(), s);
                 s
             }
         };

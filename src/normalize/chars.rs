@@ -120,6 +120,25 @@ pub(crate) fn latin_lookalike(c: char) -> Option<char> {
     })
 }
 
+/// [`latin_lookalike`] of `c` or of its canonical singleton decomposition
+/// (U+1FBE GREEK PROSGEGRAMMENI is U+03B9 ι after NFC).
+pub(crate) fn lookalike_of(c: char) -> Option<char> {
+    latin_lookalike(c).or_else(|| {
+        let mut parts = [None; 2];
+        let mut n = 0;
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if n < 2 {
+                parts[n] = Some(d);
+            }
+            n += 1;
+        });
+        match (n, parts[0]) {
+            (1, Some(d)) if d != c => latin_lookalike(d),
+            _ => None,
+        }
+    })
+}
+
 /// A Latin letter (ASCII, Latin-1, Latin Extended, Vietnamese precomposed).
 pub(crate) fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic()

@@ -6,28 +6,23 @@
 use super::chars::{SHAPE_MARKS, ccc};
 use unicode_normalization::char::{compose, decompose_canonical};
 
-/// Marks of one cluster; clusters longer than this keep their extra marks
-/// uncomposed, in input order (pathological input only).
-const MAX_MARKS: usize = 16;
-
-/// Scratch space for one cluster: a base and its combining marks.
+/// Scratch space for one cluster: a base and its combining marks. The
+/// buffers are reused from cluster to cluster.
 #[derive(Default)]
 pub(crate) struct Cluster {
     /// The first char, not yet decomposed: most clusters get no marks and
     /// are written back as they came.
     raw: Option<char>,
     base: Option<char>,
-    marks: [char; MAX_MARKS],
-    n: usize,
-    overflow: String,
+    marks: Vec<char>,
+    rest: Vec<char>,
 }
 
 impl Cluster {
     pub(crate) fn clear(&mut self) {
         self.raw = None;
         self.base = None;
-        self.n = 0;
-        self.overflow.clear();
+        self.marks.clear();
     }
 
     /// Start a new cluster with `c`.
@@ -45,13 +40,10 @@ impl Cluster {
     }
 
     fn push_decomposed(&mut self, d: char) {
-        if self.base.is_none() && self.n == 0 && ccc(d) == 0 {
+        if self.base.is_none() && self.marks.is_empty() && ccc(d) == 0 {
             self.base = Some(d);
-        } else if self.n < MAX_MARKS {
-            self.marks[self.n] = d;
-            self.n += 1;
         } else {
-            self.overflow.push(d);
+            self.marks.push(d);
         }
     }
 
@@ -64,39 +56,24 @@ impl Cluster {
             }
             decompose_canonical(r, |d| self.push_decomposed(d));
         }
-        let marks = &mut self.marks[..self.n];
         // Stable sort by combining class; among class-230 marks, Vietnamese
-        // shape marks come before tone marks.
-        marks.sort_by_key(|&m| (ccc(m), !SHAPE_MARKS.contains(&m)));
-        // Collapse identical repeated marks.
-        let mut n = 0;
-        for i in 0..marks.len() {
-            if n == 0 || marks[n - 1] != marks[i] {
-                marks[n] = marks[i];
-                n += 1;
-            }
-        }
-        let marks = &marks[..n];
+        // shape marks come before tone marks. Then a repeated mark is kept once.
+        self.marks.sort_by_key(|&m| (ccc(m), !SHAPE_MARKS.contains(&m)));
+        self.marks.dedup();
         let Some(mut cur) = self.base else {
-            out.extend(marks.iter());
-            out.push_str(&self.overflow);
+            out.extend(self.marks.iter());
             return;
         };
-        let mut rest = [char::default(); MAX_MARKS];
-        let mut r = 0;
-        for &m in marks {
-            let blocked = r > 0 && ccc(rest[r - 1]) >= ccc(m);
+        self.rest.clear();
+        for &m in &self.marks {
+            let blocked = self.rest.last().is_some_and(|&r| ccc(r) >= ccc(m));
             match (!blocked).then(|| compose(cur, m)).flatten() {
                 Some(c) => cur = c,
-                None => {
-                    rest[r] = m;
-                    r += 1;
-                }
+                None => self.rest.push(m),
             }
         }
         out.push(cur);
-        out.extend(rest[..r].iter());
-        out.push_str(&self.overflow);
+        out.extend(self.rest.iter());
     }
 }
 

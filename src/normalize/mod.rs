@@ -344,7 +344,7 @@ fn normalize_token(
     map: &mut Option<&mut Vec<(u32, u32)>>,
 ) {
     let fold_lookalikes = !tok.is_ascii()
-        && tok.chars().any(|c| latin_lookalike(c).is_some())
+        && tok.chars().any(|c| lookalike_of(c).is_some())
         && tok
             .chars()
             .any(|c| is_latin_letter(fullwidth_to_ascii(c).unwrap_or(c)));
@@ -377,7 +377,7 @@ fn normalize_token(
         }
         let mut c = fullwidth_to_ascii(c0).unwrap_or(c0);
         if fold_lookalikes {
-            c = latin_lookalike(c).unwrap_or(c);
+            c = lookalike_of(c).unwrap_or(c);
         }
         prev = Some(c);
         if open && is_mark(c) && !is_ignorable(c) {
