@@ -190,3 +190,33 @@ fn eval_normalize_passes_every_case() {
     let (pass, total) = all.split_whitespace().nth(1).unwrap().split_once('/').unwrap();
     assert_eq!(pass, total);
 }
+
+#[test]
+fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let lines: String = (0..50)
+        .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Giá lúa hôm nay tăng {i} đồng/kg.\"}}\n"))
+        .collect();
+    std::fs::write(&input, &lines).unwrap();
+    let full = agrivn().arg("tag").arg(&input).output().unwrap().stdout;
+    // An interrupted run: 20 complete lines and half of the 21st.
+    let cut = full
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(19)
+        .unwrap()
+        .0
+        + 1;
+    let out = dir.path().join("out.jsonl");
+    std::fs::write(&out, &full[..cut + 30]).unwrap();
+    let status = agrivn()
+        .args(["tag", "--resume"])
+        .arg(&out)
+        .arg(&input)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read(&out).unwrap(), full);
+}

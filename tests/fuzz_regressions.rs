@@ -39,3 +39,20 @@ fn normalize_singleton_lookalike_is_idempotent() {
     let twice = n.normalize(&once);
     assert_eq!(once, twice, "input {text:?}");
 }
+
+/// `starter-mark-reorder`: in "\u{5C7}\u{1B40}" (a Hebrew point, then the
+/// Balinese vowel sign U+1B40 = U+1B3E U+1B35, both of combining class 0) the
+/// cluster sorts every char after the first by combining class, moving the
+/// class-0 vowel signs in front of the point: the output
+/// "\u{1B3E}\u{1B35}\u{5C7}" is not NFC and a second pass composes it.
+#[test]
+fn normalize_starter_mark_reorder_is_nfc_and_idempotent() {
+    let text = normalize_input(include_bytes!(
+        "../fuzz/regressions/normalize-starter-mark-reorder.bin"
+    ));
+    let n = Normalizer::new();
+    let once = n.normalize(&text);
+    assert!(unicode_normalization::is_nfc(&once), "not NFC: {once:?}");
+    let twice = n.normalize(&once);
+    assert_eq!(once, twice, "input {text:?}");
+}

@@ -4,6 +4,7 @@
 mod eval;
 mod input;
 mod normalize;
+mod resume;
 mod segment;
 mod tag;
 

@@ -38,6 +38,11 @@ pub struct Args {
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
+    /// Continue an interrupted run that wrote to OUTPUT: skip the input up to
+    /// the id on OUTPUT's last complete line, then append to OUTPUT (instead
+    /// of stdout). Ids must be unique.
+    #[arg(long, value_name = "OUTPUT")]
+    resume: Option<PathBuf>,
     #[command(flatten)]
     thresholds: Thresholds,
 }
@@ -80,6 +85,7 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Thresholds) -> Result<Tagger> {
 
 #[derive(Default)]
 struct Summary {
+    skipped: u64,
     read: u64,
     tagged: u64,
     rejected: u64,
@@ -89,7 +95,9 @@ struct Summary {
 }
 
 struct Sink<'a> {
-    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    out: Box<dyn Write>,
+    /// When resuming: the id of the last article already tagged.
+    skip_until: Option<Value>,
     rejects: Option<BufWriter<File>>,
     summary: Summary,
     progress: &'a ProgressBar,
@@ -120,8 +128,16 @@ pub fn run(args: Args) -> Result<i32> {
         )),
         None => None,
     };
+    let (skip_until, out): (Option<Value>, Box<dyn Write>) = match &args.resume {
+        Some(path) => {
+            let (id, file) = crate::resume::prepare(path)?;
+            (id, Box::new(BufWriter::with_capacity(1 << 16, file)))
+        }
+        None => (None, Box::new(input::stdout())),
+    };
     let mut sink = Sink {
-        out: input::stdout(),
+        out,
+        skip_until,
         rejects,
         summary: Summary::default(),
         progress: &progress,
@@ -154,12 +170,19 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
     sink.out.flush()?;
+    if let Some(id) = &sink.skip_until {
+        eprintln!("agrivn: cannot resume: id {id} of the output's last line is not in the input");
+        code = 1;
+    }
     if let Some(r) = sink.rejects.as_mut() {
         r.flush()?;
     }
     progress.finish_and_clear();
     let s = &sink.summary;
     let secs = start.elapsed().as_secs_f64();
+    if args.resume.is_some() {
+        eprintln!("agrivn tag: resumed after {} lines tagged before", s.skipped);
+    }
     eprintln!(
         "agrivn tag: read {} tagged {} rejected {} agricultural {} ({:.1} MB in {:.2} s, {:.1} MB/s)",
         s.read,
@@ -208,6 +231,14 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
             .with_context(|| format!("cannot read {name}"))?;
         let end = line.is_none();
         if let Some(l) = line {
+            if let Some(id) = &sink.skip_until {
+                // Resuming: this line was tagged by the interrupted run.
+                if crate::resume::id_of(&l.bytes).as_ref() == Some(id) {
+                    sink.skip_until = None;
+                }
+                sink.summary.skipped += 1;
+                continue;
+            }
             bytes += l.bytes.len();
             chunk.push(l);
         }
@@ -235,6 +266,13 @@ fn tag_text_file(pipeline: &Pipeline, path: &Path, roots: &[PathBuf], sink: &mut
         .unwrap_or(path)
         .display()
         .to_string();
+    if let Some(skip) = &sink.skip_until {
+        if *skip == Value::String(id.clone()) {
+            sink.skip_until = None;
+        }
+        sink.summary.skipped += 1;
+        return Ok(());
+    }
     let text = String::from_utf8_lossy(&bytes);
     let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
     let mut obj = Map::new();

@@ -1,0 +1,76 @@
+//! `agrivn tag --resume OUTPUT`: continue an interrupted run. Output is in
+//! input order, so the id on the last complete line of OUTPUT says where the
+//! run stopped; a partly written last line is cut off, the input is skipped
+//! up to and including that id, and tagging goes on, appending to OUTPUT.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+/// Bytes read from the end of OUTPUT to find its last line.
+const TAIL: u64 = 1 << 20;
+
+/// Cut a partial last line off `path` and return the id of its last
+/// complete line (`None` when the file is missing or empty), and the file
+/// opened for appending.
+pub fn prepare(path: &Path) -> Result<(Option<Value>, File)> {
+    let mut f = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot open {} to resume", path.display()))?;
+    let len = f.metadata()?.len();
+    let start = len.saturating_sub(TAIL);
+    f.seek(SeekFrom::Start(start))?;
+    let mut tail = Vec::new();
+    f.read_to_end(&mut tail)?;
+    // Keep everything up to the last line break.
+    let keep = tail.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    if keep == 0 && start > 0 {
+        bail!(
+            "{}: no line break in its last {TAIL} bytes; cannot resume",
+            path.display()
+        );
+    }
+    if (keep as u64) < tail.len() as u64 {
+        eprintln!(
+            "agrivn: {}: cut off a partly written last line ({} bytes)",
+            path.display(),
+            tail.len() - keep
+        );
+        f.set_len(start + keep as u64)?;
+    }
+    f.seek(SeekFrom::End(0))?;
+    let complete = &tail[..keep];
+    let last = complete[..complete.len().saturating_sub(1)]
+        .rsplit(|&b| b == b'\n')
+        .next()
+        .filter(|l| !l.is_empty());
+    let id = match last {
+        None => None,
+        Some(line) => match serde_json::from_slice::<Value>(line) {
+            Ok(Value::Object(o)) => match o.get("id") {
+                Some(id) => Some(id.clone()),
+                None => bail!("{}: the last line has no id; cannot resume", path.display()),
+            },
+            _ => bail!(
+                "{}: the last line is not a JSON object; cannot resume",
+                path.display()
+            ),
+        },
+    };
+    Ok((id, f))
+}
+
+/// The id of an input line, if it has one.
+pub fn id_of(line: &[u8]) -> Option<Value> {
+    match serde_json::from_slice::<Value>(line) {
+        Ok(Value::Object(mut o)) => o.remove("id"),
+        _ => None,
+    }
+}
