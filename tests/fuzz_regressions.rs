@@ -56,3 +56,18 @@ fn normalize_starter_mark_reorder_is_nfc_and_idempotent() {
     let twice = n.normalize(&once);
     assert_eq!(once, twice, "input {text:?}");
 }
+
+/// `starter-mark-compose`: in "u\u{1B40}" the decomposition U+1B3E U+1B35
+/// (two combining marks of class 0) goes into the cluster of "u" as marks and
+/// is never composed back, so the output "u\u{1B3E}\u{1B35}" is not NFC.
+#[test]
+fn normalize_starter_mark_compose_is_nfc_and_idempotent() {
+    let text = normalize_input(include_bytes!(
+        "../fuzz/regressions/normalize-starter-mark-compose.bin"
+    ));
+    let n = Normalizer::new();
+    let once = n.normalize(&text);
+    assert!(unicode_normalization::is_nfc(&once), "not NFC: {once:?}");
+    let twice = n.normalize(&once);
+    assert_eq!(once, twice, "input {text:?}");
+}

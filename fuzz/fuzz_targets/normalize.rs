@@ -25,25 +25,28 @@ const STYLES: [ToneStyle; 3] = [ToneStyle::Preserve, ToneStyle::MainVowel, ToneS
 static STRICT: LazyLock<bool> = LazyLock::new(|| std::env::var_os("AGRIVN_FUZZ_STRICT").is_some());
 
 /// Whether `input` hits a known, reported bug of idempotence or of the NFC
-/// output (fuzz/README.md): `starter-mark-reorder`, a combining mark of
-/// class 0 (a spacing vowel sign such as U+1B3E, or the decomposition of
-/// U+1B40) after a mark of non-zero class in one cluster is sorted in front
-/// of it, so "\u{5C7}\u{1B40}" gives "\u{1B3E}\u{1B35}\u{5C7}" (not NFC)
-/// and the second pass composes that to "\u{1B40}\u{5C7}".
+/// output (fuzz/README.md): the composer treats combining marks of class 0
+/// (spacing vowel signs such as U+1B3E, U+1B35, the decomposition of
+/// U+1B40) like other marks:
 ///
-/// (`fullwidth-lookalike`, "ＸА", was fixed in 40b8812 and
-/// `singleton-lookalike`, "ch\u{1FBE}", in 9d79933.)
+/// * `starter-mark-reorder`: after a mark of non-zero class it sorts them in
+///   front of it, so "\u{5C7}\u{1B40}" gives "\u{1B3E}\u{1B35}\u{5C7}"
+///   (not NFC), which the second pass composes to "\u{1B40}\u{5C7}";
+/// * `starter-mark-compose`: it never composes two of them, so
+///   "u\u{1B40}" gives "u\u{1B3E}\u{1B35}" (not NFC).
+///
+/// Both show when a class-0 combining mark follows another mark in the
+/// decomposed input or output (the output of the HTML or legacy decoding
+/// options can bring them: "&#xDDD;"). (`fullwidth-lookalike`, "ＸА", was fixed in 40b8812
+/// and `singleton-lookalike`, "ch\u{1FBE}", in 9d79933.)
 fn known_bug(input: &str) -> bool {
     use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
     let mut after_mark = false;
     input.nfd().any(|d| {
         let ccc = canonical_combining_class(d);
-        let hit = after_mark && ccc == 0 && is_combining_mark(d);
-        if ccc != 0 {
-            after_mark = true;
-        } else if !is_combining_mark(d) {
-            after_mark = false;
-        }
+        let mark = ccc != 0 || is_combining_mark(d);
+        let hit = after_mark && ccc == 0 && mark;
+        after_mark = mark;
         hit
     })
 }
@@ -51,7 +54,7 @@ fn known_bug(input: &str) -> bool {
 fn check_idempotent(n: &Normalizer, what: &str, input: &str) {
     let once = n.normalize(input);
     let twice = n.normalize(&once);
-    if once != twice && !*STRICT && known_bug(input) {
+    if once != twice && !*STRICT && (known_bug(input) || known_bug(&once)) {
         return;
     }
     assert_eq!(once, twice, "{what} is not idempotent");
@@ -67,7 +70,7 @@ fn check_offsets(n: &Normalizer, what: &str, input: &str) {
     let out: &str = &r.text;
     // "composes to NFC" (module doc), whatever the options.
     assert!(
-        unicode_normalization::is_nfc(out) || (!*STRICT && known_bug(input)),
+        unicode_normalization::is_nfc(out) || (!*STRICT && (known_bug(input) || known_bug(out))),
         "{what}: output is not NFC: {out:?}"
     );
     let mut bounds: Vec<usize> = out.char_indices().map(|(i, _)| i).collect();

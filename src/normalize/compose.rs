@@ -4,6 +4,7 @@
 //! once.
 
 use super::chars::{SHAPE_MARKS, ccc};
+use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{compose, decompose_canonical};
 
 /// Scratch space for one cluster: a base and its combining marks. The
@@ -16,6 +17,9 @@ pub(crate) struct Cluster {
     base: Option<char>,
     marks: Vec<char>,
     rest: Vec<char>,
+    /// The chars as they came, for clusters outside Vietnamese (marks other
+    /// than U+0300..U+036F, or no Latin base), which get plain NFC.
+    input: Vec<char>,
 }
 
 impl Cluster {
@@ -23,6 +27,7 @@ impl Cluster {
         self.raw = None;
         self.base = None;
         self.marks.clear();
+        self.input.clear();
     }
 
     /// Start a new cluster with `c`.
@@ -34,8 +39,10 @@ impl Cluster {
     /// Add a character (fully decomposed first).
     pub(crate) fn push(&mut self, c: char) {
         if let Some(r) = self.raw.take() {
+            self.input.push(r);
             decompose_canonical(r, |d| self.push_decomposed(d));
         }
+        self.input.push(c);
         decompose_canonical(c, |d| self.push_decomposed(d));
     }
 
@@ -54,7 +61,16 @@ impl Cluster {
                 out.push(r);
                 return;
             }
+            self.input.push(r);
             decompose_canonical(r, |d| self.push_decomposed(d));
+        }
+        let vietnamese = self
+            .base
+            .is_some_and(|b| b.is_ascii_alphabetic() || super::chars::is_latin_letter(b))
+            && self.marks.iter().all(|m| ('\u{300}'..='\u{36F}').contains(m));
+        if !vietnamese {
+            out.extend(self.input.iter().copied().nfc());
+            return;
         }
         // Stable sort by combining class; among class-230 marks, Vietnamese
         // shape marks come before tone marks. Then a repeated mark is kept once.

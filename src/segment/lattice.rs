@@ -2,7 +2,7 @@
 
 use super::pretokenize::{Piece, pretokenize};
 use super::{Span, Token, TokenKind};
-use crate::dict::Dictionary;
+use crate::dict::{Dictionary, source};
 use crate::normalize::push_key;
 
 /// Longest word tried, in syllables.
@@ -145,7 +145,10 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
                     single_known = Some(m.id);
                     return;
                 }
-                let sc = base + word_score(m.len, true);
+                // Curated names and terms (places, the agricultural lexicon,
+                // abbreviations) win ties against general words.
+                let curated = dict.info(m.id).sources & (source::PLACE | source::AGRI | source::ABBREV) != 0;
+                let sc = base + word_score(m.len, true) + if curated { 0.005 } else { 0.0 };
                 if sc > best[j + m.len].0 {
                     best[j + m.len] = (sc, m.len as u32, m.id + 1);
                 }
