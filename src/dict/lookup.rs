@@ -26,35 +26,62 @@ impl Dictionary {
     }
 }
 
+/// Follow `bytes` from `node`; `None` when the FST has no such path.
+fn step<'f, D: AsRef<[u8]>>(
+    fst: &'f fst::raw::Fst<D>,
+    mut node: fst::raw::Node<'f>,
+    mut out: fst::raw::Output,
+    bytes: impl IntoIterator<Item = u8>,
+) -> Option<(fst::raw::Node<'f>, fst::raw::Output)> {
+    for b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
+}
+
+/// Walk from `node` over syllable keys joined by one space; call `found`
+/// for each final state, counting `done` syllables already walked.
+fn walk_from<'f, 'k, D: AsRef<[u8]>>(
+    fst: &'f fst::raw::Fst<D>,
+    mut node: fst::raw::Node<'f>,
+    mut out: fst::raw::Output,
+    keys: impl IntoIterator<Item = &'k str>,
+    done: usize,
+    mut found: impl FnMut(Match),
+) {
+    for (n, key) in keys.into_iter().enumerate() {
+        let sep = (n > 0).then_some(b' ');
+        match step(fst, node, out, sep.into_iter().chain(key.bytes())) {
+            Some((next, o)) => (node, out) = (next, o),
+            None => return,
+        }
+        if node.is_final() {
+            found(Match {
+                len: done + n + 1,
+                id: out.cat(node.final_output()).value(),
+            });
+        }
+    }
+}
+
 /// Walk `fst` over syllable keys joined by one space; call `found` for each
 /// key of the FST that is a prefix made of whole syllables, shortest first.
 pub(crate) fn walk_prefixes<'k, D: AsRef<[u8]>>(
     fst: &fst::raw::Fst<D>,
     keys: impl IntoIterator<Item = &'k str>,
     max_len: usize,
-    mut found: impl FnMut(Match),
+    found: impl FnMut(Match),
 ) {
-    let mut node = fst.root();
-    let mut out = fst::raw::Output::zero();
-    for (n, key) in keys.into_iter().take(max_len).enumerate() {
-        let sep = (n > 0).then_some(b' ');
-        for b in sep.into_iter().chain(key.bytes()) {
-            match node.find_input(b) {
-                Some(i) => {
-                    let t = node.transition(i);
-                    out = out.cat(t.out);
-                    node = fst.node(t.addr);
-                }
-                None => return,
-            }
-        }
-        if node.is_final() {
-            found(Match {
-                len: n + 1,
-                id: out.cat(node.final_output()).value(),
-            });
-        }
-    }
+    walk_from(
+        fst,
+        fst.root(),
+        fst::raw::Output::zero(),
+        keys.into_iter().take(max_len),
+        0,
+        found,
+    );
 }
 
 impl Dictionary {
@@ -108,23 +135,12 @@ impl std::hash::Hasher for Fnv {
 impl Dictionary {
     fn start(&self, key: &str) -> Start {
         let fst = self.fst();
-        let mut node = fst.root();
-        let mut out = fst::raw::Output::zero();
-        for b in key.bytes() {
-            match node.find_input(b) {
-                Some(i) => {
-                    let t = node.transition(i);
-                    out = out.cat(t.out);
-                    node = fst.node(t.addr);
-                }
-                None => {
-                    return Start {
-                        single: None,
-                        after_space: None,
-                    };
-                }
-            }
-        }
+        let Some((node, out)) = step(fst, fst.root(), fst::raw::Output::zero(), key.bytes()) else {
+            return Start {
+                single: None,
+                after_space: None,
+            };
+        };
         let single = node.is_final().then(|| out.cat(node.final_output()).value());
         let after_space = node.find_input(b' ').map(|i| {
             let t = node.transition(i);
@@ -164,26 +180,6 @@ impl Dictionary {
             return;
         };
         let fst = self.fst();
-        let mut node = fst.node(addr);
-        let mut out = fst::raw::Output::new(out0);
-        for (n, key) in keys.enumerate() {
-            let sep = (n > 0).then_some(b' ');
-            for b in sep.into_iter().chain(key.bytes()) {
-                match node.find_input(b) {
-                    Some(i) => {
-                        let t = node.transition(i);
-                        out = out.cat(t.out);
-                        node = fst.node(t.addr);
-                    }
-                    None => return,
-                }
-            }
-            if node.is_final() {
-                found(Match {
-                    len: n + 2,
-                    id: out.cat(node.final_output()).value(),
-                });
-            }
-        }
+        walk_from(fst, fst.node(addr), fst::raw::Output::new(out0), keys, 1, found);
     }
 }
