@@ -107,6 +107,7 @@ impl Tagger {
             counts: vec![0; self.inner.matcher.groups.len()],
             sentence: 0,
             topical: Vec::new(),
+            fold_buf: String::new(),
         }
     }
 
@@ -157,6 +158,7 @@ pub struct TagWorker {
     counts: Vec<u32>,
     sentence: u32,
     topical: Vec<(usize, u32, f32, f32)>,
+    fold_buf: String,
 }
 
 /// Whether text is written without diacritics (then phrases match folded).
@@ -199,7 +201,6 @@ impl TagWorker {
             &mut self.tokens,
         );
         let lead_end = lead_end(text);
-        let mut run_start = 0;
         self.syls.clear();
         self.keys.clear();
         let mut sentence_start = true;
@@ -214,10 +215,9 @@ impl TagWorker {
                     | TokenKind::Number
             );
             if !wordlike {
-                self.match_run(&inner, field, &norm, run_start, folded, lead_end);
+                self.match_run(&inner, field, &norm, folded, lead_end);
                 self.syls.clear();
                 self.keys.clear();
-                run_start = 0;
                 if t.kind == TokenKind::Punct {
                     let p = &text[t.span];
                     if matches!(p, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "”") {
@@ -240,9 +240,9 @@ impl TagWorker {
                 }
                 let ks = self.keys.len();
                 if folded {
-                    let mut k = String::new();
-                    push_key(syl, &mut k);
-                    fold_key(&k, &mut self.keys);
+                    self.fold_buf.clear();
+                    push_key(syl, &mut self.fold_buf);
+                    fold_key(&self.fold_buf, &mut self.keys);
                 } else {
                     push_key(syl, &mut self.keys);
                 }
@@ -267,7 +267,7 @@ impl TagWorker {
             }
         }
         self.tokens = tokens;
-        self.match_run(&inner, field, &norm, run_start, folded, lead_end);
+        self.match_run(&inner, field, &norm, folded, lead_end);
         self.syls.clear();
         self.keys.clear();
         self.sentence += 1;
@@ -278,7 +278,6 @@ impl TagWorker {
         inner: &Inner,
         field: Field,
         norm: &crate::normalize::Normalized<'_>,
-        _run_start: usize,
         folded: bool,
         lead_end: usize,
     ) {
