@@ -55,10 +55,10 @@ fuzz_target!(|data: &[u8]| {
         match r {
             Ok(out) => {
                 assert!(!line.truncated, "line {}: too long but tagged", line.number);
-                let v: serde_json::Value = serde_json::from_str(out).expect("output is JSON");
+                let v: serde_json::Value = serde_json::from_str(&out.json).expect("output is JSON");
                 let obj = v.as_object().expect("output is an object");
                 assert!(obj.contains_key("agri") && obj.contains_key("topics"));
-                assert!(!out.contains('\n'), "output record spans lines");
+                assert!(!out.json.contains('\n'), "output record spans lines");
             }
             Err(e) => {
                 assert_eq!(e.line, line.number);

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::tag::{TagWorker, Tagger, Tags};
 pub use reader::{Line, LineReader};
-pub use record::{RecordError, RecordErrorKind, TagRecord};
+pub use record::{RecordError, RecordErrorKind, TaggedLine};
 
 /// Default limit on one record (a JSON line or a text file), in bytes.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
@@ -114,7 +114,7 @@ impl Pipeline {
 
     /// Tag JSON Lines records in parallel, in order: each line becomes the
     /// tagged line or the reason it was rejected.
-    pub fn tag_lines(&self, lines: &[Line]) -> Vec<Result<String, RecordError>> {
+    pub fn tag_lines(&self, lines: &[Line]) -> Vec<Result<TaggedLine, RecordError>> {
         let limit = self.max_record_bytes;
         self.map_batch(lines, |w, l| record::tag_line(w, l, limit))
     }

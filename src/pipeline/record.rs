@@ -41,15 +41,14 @@ impl std::fmt::Display for RecordError {
 
 impl std::error::Error for RecordError {}
 
-/// The fields a tagged record gains.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct TagRecord<'a> {
-    /// Whether the article is agricultural.
-    pub agri: bool,
-    /// Its agricultural score.
-    pub agri_score: f64,
-    /// Its topics.
-    pub topics: &'a [crate::tag::TopicTag],
+/// A tagged record: the output line and the tags in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedLine {
+    /// The input object with `agri`, `agri_score` and `topics` added, as one
+    /// line of JSON (no line break).
+    pub json: String,
+    /// The tags that were added.
+    pub tags: Tags,
 }
 
 fn reject(line: &Line, kind: RecordErrorKind, message: impl Into<String>) -> RecordError {
@@ -61,7 +60,7 @@ fn reject(line: &Line, kind: RecordErrorKind, message: impl Into<String>) -> Rec
 }
 
 /// Tag one JSON Lines record.
-pub(crate) fn tag_line(worker: &mut TagWorker, line: &Line, limit: usize) -> Result<String, RecordError> {
+pub(crate) fn tag_line(worker: &mut TagWorker, line: &Line, limit: usize) -> Result<TaggedLine, RecordError> {
     if line.truncated || line.len > limit {
         return Err(reject(
             line,
@@ -104,7 +103,10 @@ pub(crate) fn tag_line(worker: &mut TagWorker, line: &Line, limit: usize) -> Res
         };
         worker.tag(title, body)
     };
-    Ok(write_tagged(obj, &tags))
+    Ok(TaggedLine {
+        json: write_tagged(obj, &tags),
+        tags,
+    })
 }
 
 fn write_tagged(mut obj: Map<String, Value>, tags: &Tags) -> String {

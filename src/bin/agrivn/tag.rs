@@ -6,7 +6,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use agrivn::pipeline::{Line, LineReader, Pipeline, RecordError};
+use agrivn::pipeline::{Line, LineReader, Pipeline, RecordError, TaggedLine};
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
 use anyhow::{Context, Result};
@@ -300,15 +300,18 @@ fn tag_text_file(pipeline: &Pipeline, path: &Path, roots: &[PathBuf], sink: &mut
 }
 
 impl Sink<'_> {
-    fn record(&mut self, name: &str, line: &Line, result: Result<String, RecordError>) -> Result<()> {
+    fn record(&mut self, name: &str, line: &Line, result: Result<TaggedLine, RecordError>) -> Result<()> {
         let s = &mut self.summary;
         s.read += 1;
         s.bytes += line.len as u64 + 1;
         match result {
             Ok(tagged) => {
                 s.tagged += 1;
-                count_tags(s, &tagged);
-                write_line(&mut self.out, &tagged)?;
+                s.agri += u64::from(tagged.tags.agri);
+                for t in &tagged.tags.topics {
+                    *s.per_topic.entry(t.id.clone()).or_default() += 1;
+                }
+                write_line(&mut self.out, &tagged.json)?;
             }
             Err(e) => {
                 s.rejected += 1;
@@ -321,25 +324,5 @@ impl Sink<'_> {
         }
         self.progress.set_position(s.read);
         Ok(())
-    }
-}
-
-fn count_tags(s: &mut Summary, tagged: &str) {
-    // The tagged line ends with `"agri":…,"agri_score":…,"topics":[…]}`.
-    let Some(at) = tagged.rfind(",\"agri\":") else {
-        return;
-    };
-    let Ok(Value::Object(tail)) = serde_json::from_str::<Value>(&format!("{{{}", &tagged[at + 1..])) else {
-        return;
-    };
-    if tail.get("agri") == Some(&Value::Bool(true)) {
-        s.agri += 1;
-    }
-    if let Some(Value::Array(topics)) = tail.get("topics") {
-        for t in topics {
-            if let Some(id) = t.get("id").and_then(Value::as_str) {
-                *s.per_topic.entry(id.to_string()).or_default() += 1;
-            }
-        }
     }
 }
