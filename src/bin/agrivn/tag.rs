@@ -316,7 +316,15 @@ impl Sink<'_> {
             Err(e) => {
                 s.rejected += 1;
                 eprintln!("agrivn: {name}:{}: rejected: {}", line.number, e.message);
-                if let Some(r) = self.rejects.as_mut() {
+                if line.truncated {
+                    // Never buffered, so it cannot be copied.
+                    if self.rejects.is_some() {
+                        eprintln!(
+                            "agrivn: {name}:{}: not copied to --rejects (raise --max-record-bytes to keep it)",
+                            line.number
+                        );
+                    }
+                } else if let Some(r) = self.rejects.as_mut() {
                     r.write_all(&line.bytes)?;
                     r.write_all(b"\n")?;
                 }
