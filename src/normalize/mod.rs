@@ -125,11 +125,19 @@ impl Normalizer {
     }
 
     fn run<'a>(&self, text: &'a str, want_map: bool) -> Normalized<'a> {
-        // Optional steps that rewrite the text before normalization proper.
+        // Optional steps that rewrite the text before normalization proper;
+        // their maps are only built when the caller asked for offsets.
+        let align = |from: &str, to: &str| {
+            if want_map {
+                offsets::align_by_tokens(from, to)
+            } else {
+                OffsetMap::identity(to.len())
+            }
+        };
         let mut pre: Option<(String, OffsetMap)> = None;
         if let Some(enc) = self.source_encoding {
             let decoded = legacy::decode_cp1252_view(text, enc);
-            let map = offsets::align_by_tokens(text, &decoded);
+            let map = align(text, &decoded);
             pre = Some((decoded, map));
         }
         if self.html {
@@ -143,7 +151,7 @@ impl Normalizer {
         if self.repair {
             let cur = pre.as_ref().map_or(text, |(s, _)| s.as_str());
             if let Some(fixed) = repair::repair(cur) {
-                let map = offsets::align_by_tokens(cur, &fixed);
+                let map = align(cur, &fixed);
                 pre = Some(chain(pre, fixed, map));
             }
         }

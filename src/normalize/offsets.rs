@@ -5,7 +5,8 @@
 ///
 /// An identity map (the text did not change) costs nothing. Otherwise the map
 /// holds one entry per output character: where it starts in the output and
-/// where the original characters it came from start.
+/// where the original characters it came from start. Offsets are stored as
+/// `u32`: texts up to 4 GiB (the command line rejects records over 16 MiB).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
     /// `(output byte, original byte)` for each output char, sorted by output.
