@@ -79,9 +79,9 @@ impl<R: BufRead> LineReader<R> {
             bytes.pop();
         }
         if self.number == 0 && bytes.starts_with(b"\xEF\xBB\xBF") {
-            // A byte-order mark some editors write at the start of a file.
+            // A byte-order mark some editors write at the start of a file
+            // (`len` still counts it: it is the line's length in the input).
             bytes.drain(..3);
-            len -= 3;
         }
         self.number += 1;
         Ok(Some(Line {
@@ -100,6 +100,16 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_from_the_first_line_only() {
+        let input = b"\xEF\xBB\xBF{\"a\":1}\r\n\xEF\xBB\xBFx\n";
+        let mut r = LineReader::new(&input[..], 100);
+        let a = r.next_line().unwrap().unwrap();
+        assert_eq!((a.bytes.as_slice(), a.len), (&b"{\"a\":1}"[..], 11));
+        let b = r.next_line().unwrap().unwrap();
+        assert_eq!(b.bytes.as_slice(), b"\xEF\xBB\xBFx");
+    }
 
     #[test]
     fn long_lines_are_skipped_not_buffered() {
