@@ -1,5 +1,6 @@
-//! Compiles the word lists under `data/dict/` into an FST map and a table of
-//! word attributes in `OUT_DIR`, embedded by `src/dict/embedded.rs`.
+//! Compiles the word lists under `data/dict/` into an FST map, a table of
+//! word attributes and a syllable trie in `OUT_DIR`, embedded by
+//! `src/dict/mod.rs`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,9 +14,13 @@ mod tone;
 #[path = "src/dict/format.rs"]
 mod format;
 
+#[path = "src/dict/trie_format.rs"]
+mod trie_format;
+
 fn main() {
     println!("cargo:rerun-if-changed=data/dict");
     println!("cargo:rerun-if-changed=src/dict/format.rs");
+    println!("cargo:rerun-if-changed=src/dict/trie_format.rs");
     println!("cargo:rerun-if-changed=src/normalize/tone.rs");
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
     let mut words: BTreeMap<String, format::WordInfo> = BTreeMap::new();
@@ -43,4 +48,6 @@ fn main() {
     let fst = builder.into_inner().expect("in-memory FST");
     std::fs::write(Path::new(&out_dir).join("dict.fst"), fst).expect("write dict.fst");
     std::fs::write(Path::new(&out_dir).join("dict.attrs"), table).expect("write dict.attrs");
+    let trie = trie_format::build_trie(words.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
+    std::fs::write(Path::new(&out_dir).join("dict.trie"), trie).expect("write dict.trie");
 }

@@ -1,5 +1,6 @@
-//! Segmenter throughput on real news text, pre-tokenization included, and
-//! the time to load the embedded dictionary.
+//! Segmenter throughput on real news text, pre-tokenization included, the
+//! time to load the embedded dictionary, and the time to build the syllable
+//! index of a user dictionary of the same size (done once, on first use).
 
 use std::hint::black_box;
 
@@ -26,6 +27,15 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(Dictionary::embedded().size_bytes() as u64));
     g.bench_function("load-embedded", |b| {
         b.iter(|| black_box(Dictionary::embedded()).len())
+    });
+    // A user dictionary's syllable index is built on first use; here for
+    // a dictionary as large as the default one.
+    g.bench_function("user-syllable-index", |b| {
+        b.iter_batched(
+            || Dictionary::embedded().merge(&Dictionary::empty()).unwrap(),
+            |d| d.warm_up(),
+            criterion::BatchSize::LargeInput,
+        )
     });
     g.finish();
 }

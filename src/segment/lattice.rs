@@ -1,8 +1,9 @@
 //! The lattice of dictionary words over runs of syllables, and its best path.
 
 use super::pretokenize::{Piece, pretokenize};
+use super::syllables::{Syl, Syllables, flag};
 use super::{Span, Token, TokenKind};
-use crate::dict::{Dictionary, source};
+use crate::dict::{Dictionary, NONE, ROOT, SyllableIds, source};
 use crate::normalize::push_key;
 
 /// Longest word tried, in syllables.
@@ -13,23 +14,16 @@ const MAX_WORD: usize = 8;
 pub(crate) struct Scratch {
     pieces: Vec<Piece>,
     keys: String,
-    key_ends: Vec<(usize, usize)>,
+    syls: Vec<Syl>,
     best: Vec<(f32, u32, u64)>,
     path: Vec<(usize, usize, u64)>,
-    cache: crate::dict::PrefixCache,
+    /// The syllables of the texts segmented so far.
+    pub(crate) syllables: Syllables,
+    /// Syllable keys mapped to the dictionary trie's syllables.
+    trie_ids: SyllableIds,
+    /// The dictionary trie's syllable id of each syllable of a run.
+    trie_syls: Vec<u32>,
 }
-
-/// The most common Vietnamese surnames (keys).
-const SURNAMES: [&str; 16] = [
-    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
-    "dương", "lý",
-];
-
-/// Middle names that mark a following given name (keys).
-const MIDDLE_NAMES: [&str; 14] = [
-    "văn", "thị", "hữu", "đức", "công", "quang", "ngọc", "xuân", "thanh", "minh", "đình", "kim", "trọng",
-    "quốc",
-];
 
 /// Magnitude words that join a preceding number ("3,7 triệu").
 const MAGNITUDES: [&str; 5] = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"];
@@ -47,14 +41,11 @@ fn is_syllable(p: &Piece) -> bool {
     p.kind == TokenKind::Word
 }
 
-fn is_capitalized(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
-}
-
 /// Segment normalized `text`, pushing tokens with spans in `text`.
 pub(crate) fn segment(text: &str, dict: &Dictionary, s: &mut Scratch, out: &mut Vec<Token>) {
     pretokenize(text, &mut s.pieces);
+    let generation = s.syllables.begin();
+    s.trie_ids.sync(generation);
     let pieces = std::mem::take(&mut s.pieces);
     let mut i = 0;
     while i < pieces.len() {
@@ -113,55 +104,56 @@ fn word_score(len: usize, known: bool) -> f32 {
 
 fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, out: &mut Vec<Token>) {
     let n = run.len();
-    s.keys.clear();
-    s.key_ends.clear();
+    let trie = dict.trie();
+    s.syls.clear();
+    s.trie_syls.clear();
     for p in run {
-        let start = s.keys.len();
-        push_key(&text[p.start..p.end], &mut s.keys);
-        s.key_ends.push((start, s.keys.len()));
+        let syl = s.syllables.get(&text[p.start..p.end]);
+        s.syls.push(syl);
+        s.trie_syls.push(s.trie_ids.get(trie, &s.syllables, syl.key));
     }
     // best[i] = (score, length of last word, word id + 1) for the prefix of i syllables.
     s.best.clear();
     s.best.resize(n + 1, (f32::NEG_INFINITY, 0, 0));
     s.best[0] = (0.0, 0, 0);
-    let any_capital = run
-        .iter()
-        .any(|p| text[p.start..p.end].chars().any(char::is_uppercase));
+    let any_capital = s.syls.iter().any(|y| y.is(flag::UPPER));
     for j in 0..n {
         let base = s.best[j].0;
         if base == f32::NEG_INFINITY {
             continue;
         }
-        let keys = &s.keys;
-        let ends = &s.key_ends[j..];
         let mut single_known = None;
-        let best = &mut s.best;
-        dict.prefixes_cached(
-            &mut s.cache,
-            ends.iter().map(|&(a, b)| &keys[a..b]),
-            MAX_WORD,
-            |m| {
-                if m.len == 1 {
-                    single_known = Some(m.id);
-                    return;
+        let mut node = ROOT;
+        for k in j..n.min(j + MAX_WORD) {
+            node = trie.child(node, s.trie_syls[k]);
+            if node == NONE {
+                break;
+            }
+            if let Some(id) = trie.value(node) {
+                let id = u64::from(id);
+                let len = k + 1 - j;
+                if len == 1 {
+                    single_known = Some(id);
+                } else {
+                    // Curated names and terms (places, the agricultural
+                    // lexicon, abbreviations) win ties against general words.
+                    let curated =
+                        dict.info(id).sources & (source::PLACE | source::AGRI | source::ABBREV) != 0;
+                    let sc = base + word_score(len, true) + if curated { 0.005 } else { 0.0 };
+                    if sc > s.best[k + 1].0 {
+                        s.best[k + 1] = (sc, len as u32, id + 1);
+                    }
                 }
-                // Curated names and terms (places, the agricultural lexicon,
-                // abbreviations) win ties against general words.
-                let curated = dict.info(m.id).sources & (source::PLACE | source::AGRI | source::ABBREV) != 0;
-                let sc = base + word_score(m.len, true) + if curated { 0.005 } else { 0.0 };
-                if sc > best[j + m.len].0 {
-                    best[j + m.len] = (sc, m.len as u32, m.id + 1);
-                }
-            },
-        );
+            }
+        }
         let sc = base + word_score(1, single_known.is_some());
         if sc > s.best[j + 1].0 {
             s.best[j + 1] = (sc, 1, single_known.map_or(0, |id| id + 1));
         }
         // A capitalized run is a name.
-        if is_capitalized(&text[run[j].start..run[j].end]) {
+        if s.syls[j].is(flag::CAPITALIZED) {
             let mut k = j + 1;
-            while k < n && k - j < MAX_WORD && is_capitalized(&text[run[k].start..run[k].end]) {
+            while k < n && k - j < MAX_WORD && s.syls[k].is(flag::CAPITALIZED) {
                 k += 1;
             }
             if k - j >= 2 && !(j == 0 && run[0].newline_before) {
@@ -170,15 +162,16 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
                     s.best[k] = (sc, (k - j) as u32, 0);
                 }
             }
-        } else if j + 2 < n && !any_capital {
+        } else if j + 2 < n
+            && !any_capital
+            && s.syls[j].is(flag::SURNAME)
+            && s.syls[j + 1].is(flag::MIDDLE_NAME)
+        {
             // Text without capitals (lower-cased input): a surname, a common
             // middle name and a given name are still a name.
-            let key = |i: usize| &s.keys[s.key_ends[i].0..s.key_ends[i].1];
-            if SURNAMES.contains(&key(j)) && MIDDLE_NAMES.contains(&key(j + 1)) {
-                let sc = base + word_score(3, true) + 0.5;
-                if sc > s.best[j + 3].0 {
-                    s.best[j + 3] = (sc, 3, 0);
-                }
+            let sc = base + word_score(3, true) + 0.5;
+            if sc > s.best[j + 3].0 {
+                s.best[j + 3] = (sc, 3, 0);
             }
         }
     }

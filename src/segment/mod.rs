@@ -23,6 +23,7 @@
 mod lattice;
 mod pretokenize;
 mod span;
+mod syllables;
 
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ use crate::dict::Dictionary;
 use crate::normalize::Normalizer;
 pub(crate) use lattice::{Scratch, segment as segment_normalized};
 pub use span::Span;
+pub(crate) use syllables::{Syllables, flag as syl_flag};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

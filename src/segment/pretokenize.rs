@@ -40,18 +40,39 @@ fn is_connector(c: char) -> bool {
 /// Split `text` (normalized: single spaces, `\n` line breaks) into pieces.
 pub(crate) fn pretokenize(text: &str, out: &mut Vec<Piece>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut newline = true;
-    let mut pos = 0;
-    for chunk in text.split([' ', '\n']) {
-        let start = pos;
-        pos += chunk.len() + 1;
+    let mut start = 0;
+    while start <= bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b' ' || b == b'\n')
+            .map_or(bytes.len(), |p| start + p);
+        let chunk = &text[start..end];
         if chunk.is_empty() {
             newline = true;
-            continue;
+        } else {
+            if is_plain_syllable(chunk) {
+                out.push(Piece {
+                    start,
+                    end,
+                    kind: TokenKind::Word,
+                    newline_before: newline,
+                });
+            } else {
+                split_chunk(chunk, start, newline, out);
+            }
+            newline = bytes.get(end) == Some(&b'\n');
         }
-        split_chunk(chunk, start, newline, out);
-        newline = text.as_bytes().get(pos - 1) == Some(&b'\n');
+        start = end + 1;
     }
+}
+
+/// Whether `chunk` is letters only (the common case: one syllable), which
+/// needs no further splitting.
+#[inline]
+fn is_plain_syllable(chunk: &str) -> bool {
+    chunk.chars().all(|c| !c.is_ascii_digit() && is_alnum(c))
 }
 
 fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>) {

@@ -1,14 +1,13 @@
-//! The phrase matcher: every phrase of a taxonomy compiled into an FST over
+//! The phrase matcher: every phrase of a taxonomy compiled into a trie over
 //! syllable keys, once with diacritics and once folded (for text written
 //! without them).
 
 use std::collections::BTreeMap;
 
-use fst::raw::Fst;
-
 use super::taxonomy::Taxonomy;
-use crate::dict::walk_prefixes;
+use crate::dict::{NONE, ROOT, SyllableIds, SyllableTrie};
 use crate::normalize::{Normalizer, push_key, strip_diacritics};
+use crate::segment::Syllables;
 
 /// Who a phrase counts for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +44,8 @@ pub(crate) struct Group {
 /// The compiled matcher.
 pub(crate) struct Matcher {
     pub groups: Vec<Group>,
-    accented: Fst<Vec<u8>>,
-    folded: Fst<Vec<u8>>,
+    accented: SyllableTrie,
+    folded: SyllableTrie,
     /// For a folded key: the groups it stands for.
     folded_groups: Vec<Vec<usize>>,
     pub n_contexts: usize,
@@ -125,48 +124,53 @@ impl Matcher {
         for (ck, id) in &contexts {
             keys.entry(ck.clone()).or_default().context_id = Some(*id);
         }
-        let mut builder = fst::MapBuilder::memory();
+        let accented = SyllableTrie::build(keys.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
         let mut groups = Vec::with_capacity(keys.len());
         let mut folded: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, (k, g)) in keys.into_iter().enumerate() {
-            builder.insert(&k, i as u64).expect("sorted unique keys");
             let mut f = String::new();
             fold_key(&k, &mut f);
             folded.entry(f).or_default().push(i);
             groups.push(g);
         }
-        let accented = Fst::new(builder.into_inner().expect("in-memory FST")).expect("valid FST");
-        let mut fb = fst::MapBuilder::memory();
-        let mut folded_groups = Vec::with_capacity(folded.len());
-        for (i, (k, gs)) in folded.into_iter().enumerate() {
-            fb.insert(&k, i as u64).expect("sorted unique keys");
-            folded_groups.push(gs);
-        }
-        let folded = Fst::new(fb.into_inner().expect("in-memory FST")).expect("valid FST");
+        let folded_trie = SyllableTrie::build(folded.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
+        let folded_groups: Vec<Vec<usize>> = folded.into_values().collect();
         Matcher {
             groups,
             accented,
-            folded,
+            folded: folded_trie,
             folded_groups,
             n_contexts: contexts.len(),
         }
     }
 
-    /// Call `found(len, group)` for every phrase starting at `keys[0]`.
-    pub(crate) fn prefixes<'k>(
+    /// Call `found(len, group)` for every phrase starting at the first of
+    /// the syllable key ids `keys` (of `syllables`); `ids` maps those keys
+    /// to the accented or the folded phrase trie, as `folded` says.
+    pub(crate) fn prefixes(
         &self,
-        keys: impl IntoIterator<Item = &'k str>,
+        ids: &mut SyllableIds,
+        syllables: &Syllables,
+        keys: impl IntoIterator<Item = u32>,
         folded: bool,
         mut found: impl FnMut(usize, usize),
     ) {
-        if folded {
-            walk_prefixes(&self.folded, keys, MAX_PHRASE, |m| {
-                for &g in &self.folded_groups[m.id as usize] {
-                    found(m.len, g);
+        let trie = if folded { &self.folded } else { &self.accented };
+        let mut node = ROOT;
+        for (n, key) in keys.into_iter().take(MAX_PHRASE).enumerate() {
+            node = trie.child(node, ids.get(trie, syllables, key));
+            if node == NONE {
+                return;
+            }
+            if let Some(v) = trie.value(node) {
+                if folded {
+                    for &g in &self.folded_groups[v as usize] {
+                        found(n + 1, g);
+                    }
+                } else {
+                    found(n + 1, v as usize);
                 }
-            });
-        } else {
-            walk_prefixes(&self.accented, keys, MAX_PHRASE, |m| found(m.len, m.id as usize));
+            }
         }
     }
 }

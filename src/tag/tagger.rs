@@ -3,11 +3,12 @@
 
 use std::sync::Arc;
 
-use super::matcher::{Matcher, Owner, fold_key};
+use super::matcher::{Matcher, Owner};
 use super::taxonomy::Taxonomy;
 use super::{Evidence, Field, Tags, TopicTag};
-use crate::normalize::{Normalizer, push_key};
-use crate::segment::{Scratch, Segmenter, Span, Token, TokenKind, segment_normalized};
+use crate::dict::SyllableIds;
+use crate::normalize::Normalizer;
+use crate::segment::{Scratch, Segmenter, Span, Token, TokenKind, segment_normalized, syl_flag};
 
 /// Thresholds and weights of the tagger.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,13 +102,13 @@ impl Tagger {
             scratch: Scratch::default(),
             tokens: Vec::new(),
             syls: Vec::new(),
-            keys: String::new(),
+            phrase_ids: SyllableIds::default(),
+            folded_phrase_ids: SyllableIds::default(),
             hits: Vec::new(),
             context_seen: vec![false; self.inner.matcher.n_contexts],
             counts: vec![0; self.inner.matcher.groups.len()],
             sentence: 0,
             topical: Vec::new(),
-            fold_buf: String::new(),
         }
     }
 
@@ -126,7 +127,8 @@ impl Default for Tagger {
 
 #[derive(Debug, Clone, Copy)]
 struct Syl {
-    key: (u32, u32),
+    /// Syllable key id (folded when the article is matched folded).
+    key: u32,
     start: u32,
     end: u32,
     /// Syllable range of the name token this syllable is in, if any.
@@ -152,13 +154,14 @@ pub struct TagWorker {
     scratch: Scratch,
     tokens: Vec<Token>,
     syls: Vec<Syl>,
-    keys: String,
+    /// Syllable keys mapped to the accented and the folded phrase tries.
+    phrase_ids: SyllableIds,
+    folded_phrase_ids: SyllableIds,
     hits: Vec<Hit>,
     context_seen: Vec<bool>,
     counts: Vec<u32>,
     sentence: u32,
     topical: Vec<(usize, u32, f32, f32)>,
-    fold_buf: String,
 }
 
 /// Whether text is written without diacritics (then phrases match folded).
@@ -202,7 +205,9 @@ impl TagWorker {
         );
         let lead_end = lead_end(text);
         self.syls.clear();
-        self.keys.clear();
+        let generation = self.scratch.syllables.begin();
+        self.phrase_ids.sync(generation);
+        self.folded_phrase_ids.sync(generation);
         let mut sentence_start = true;
         let tokens = std::mem::take(&mut self.tokens);
         for t in &tokens {
@@ -217,7 +222,6 @@ impl TagWorker {
             if !wordlike {
                 self.match_run(&inner, field, &norm, folded, lead_end);
                 self.syls.clear();
-                self.keys.clear();
                 if t.kind == TokenKind::Punct {
                     let p = &text[t.span];
                     if matches!(p, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "”") {
@@ -238,22 +242,13 @@ impl TagWorker {
                 if syl.is_empty() {
                     continue;
                 }
-                let ks = self.keys.len();
-                if folded {
-                    self.fold_buf.clear();
-                    push_key(syl, &mut self.fold_buf);
-                    fold_key(&self.fold_buf, &mut self.keys);
-                } else {
-                    push_key(syl, &mut self.keys);
-                }
-                let mut cs = syl.chars();
-                let capitalized = cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase);
+                let y = self.scratch.syllables.get(syl);
                 self.syls.push(Syl {
-                    key: (ks as u32, self.keys.len() as u32),
+                    key: if folded { y.folded } else { y.key },
                     start: start as u32,
                     end: end as u32,
                     name: None,
-                    capitalized,
+                    capitalized: y.is(syl_flag::CAPITALIZED),
                     sentence_start,
                     sentence: self.sentence,
                 });
@@ -269,7 +264,6 @@ impl TagWorker {
         self.tokens = tokens;
         self.match_run(&inner, field, &norm, folded, lead_end);
         self.syls.clear();
-        self.keys.clear();
         self.sentence += 1;
     }
 
@@ -286,14 +280,18 @@ impl TagWorker {
         let n = self.syls.len();
         let mut i = 0;
         while i < n {
-            let keys = &self.keys;
             let syls = &self.syls;
             let mut best: Option<(usize, usize)> = None;
             let context_seen = &mut self.context_seen;
+            let ids = if folded {
+                &mut self.folded_phrase_ids
+            } else {
+                &mut self.phrase_ids
+            };
             matcher.prefixes(
-                syls[i..]
-                    .iter()
-                    .map(|s| &keys[s.key.0 as usize..s.key.1 as usize]),
+                ids,
+                &self.scratch.syllables,
+                syls[i..].iter().map(|s| s.key),
                 folded,
                 |len, g| {
                     let group = &matcher.groups[g];

@@ -1,0 +1,238 @@
+//! A trie over whole syllables, for walking keys syllable by syllable.
+//!
+//! Dictionary and phrase keys are syllables joined by one space. Walking an
+//! FST over running text decodes one node per byte; the syllable trie takes
+//! one step per syllable instead: a syllable's id is looked up once per
+//! distinct syllable (see [`SyllableIds`]), the root's children are a
+//! direct table, and a deeper node's few children are found by binary
+//! search in a flat array. The layout is in [`super::trie_format`]; the
+//! default dictionary's trie is built by the build script and embedded, so
+//! opening it copies nothing.
+
+use std::borrow::Cow;
+
+pub(crate) use super::trie_format::NONE;
+use super::trie_format::{TRIE_HEADER_LEN, TRIE_MAGIC, TRIE_VERSION, build_trie};
+use crate::segment::Syllables;
+use crate::{Error, ErrorKind, Result};
+
+/// The root node.
+pub(crate) const ROOT: u32 = 0;
+
+/// Keys made of syllables, as a trie whose edges are syllable ids.
+#[derive(Debug)]
+pub(crate) struct SyllableTrie {
+    bytes: Cow<'static, [u8]>,
+    n_syl: usize,
+    n_nodes: usize,
+    /// Where each array starts, in `u32`s from the end of the header.
+    syl_offsets: usize,
+    root: usize,
+    values: usize,
+    first_edge: usize,
+    edge_syls: usize,
+    edge_children: usize,
+    /// Where the syllable bytes start, in bytes.
+    syl_bytes: usize,
+}
+
+impl SyllableTrie {
+    /// A trie of `entries` (keys of syllables joined by one space, values).
+    pub(crate) fn build<'a>(entries: impl IntoIterator<Item = (&'a str, u64)>) -> SyllableTrie {
+        SyllableTrie::from_bytes(Cow::Owned(build_trie(entries))).expect("a freshly built trie is valid")
+    }
+
+    /// Open a trie laid out by [`build_trie`].
+    pub(crate) fn from_bytes(bytes: Cow<'static, [u8]>) -> Result<SyllableTrie> {
+        let bad = |what: &str| Error::new(ErrorKind::ModelFormat, format!("syllable trie: {what}"));
+        if bytes.len() < TRIE_HEADER_LEN || &bytes[..8] != TRIE_MAGIC {
+            return Err(bad("no AGRIVNTR header"));
+        }
+        let word = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        if word(8) != TRIE_VERSION {
+            return Err(bad("unknown layout version"));
+        }
+        let (n_syl, n_nodes, n_edges, n_bytes) = (
+            word(12) as usize,
+            word(16) as usize,
+            word(20) as usize,
+            word(24) as usize,
+        );
+        let syl_offsets = 0;
+        let root = syl_offsets + n_syl + 1;
+        let values = root + n_syl;
+        let first_edge = values + n_nodes;
+        let edge_syls = first_edge + n_nodes + 1;
+        let edge_children = edge_syls + n_edges;
+        let syl_bytes = TRIE_HEADER_LEN + 4 * (edge_children + n_edges);
+        if n_nodes == 0 || bytes.len() != syl_bytes + n_bytes {
+            return Err(bad("length does not match its header"));
+        }
+        Ok(SyllableTrie {
+            bytes,
+            n_syl,
+            n_nodes,
+            syl_offsets,
+            root,
+            values,
+            first_edge,
+            edge_syls,
+            edge_children,
+            syl_bytes,
+        })
+    }
+
+    /// The `i`th `u32` after the header ([`NONE`] when out of range).
+    #[inline]
+    fn at(&self, i: usize) -> u32 {
+        let p = TRIE_HEADER_LEN + 4 * i;
+        match self.bytes.get(p..p + 4) {
+            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            None => NONE,
+        }
+    }
+
+    fn syllable_text(&self, id: usize) -> &[u8] {
+        let a = self.at(self.syl_offsets + id) as usize;
+        let b = self.at(self.syl_offsets + id + 1) as usize;
+        self.bytes
+            .get(self.syl_bytes + a..self.syl_bytes + b)
+            .unwrap_or_default()
+    }
+
+    /// The id of syllable `key`, or [`NONE`] when no key has it.
+    pub(crate) fn syllable(&self, key: &str) -> u32 {
+        let (mut lo, mut hi) = (0, self.n_syl);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.syllable_text(mid).cmp(key.as_bytes()) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return mid as u32,
+            }
+        }
+        NONE
+    }
+
+    /// The node reached from `node` by syllable `syl`, or [`NONE`].
+    #[inline]
+    pub(crate) fn child(&self, node: u32, syl: u32) -> u32 {
+        if syl as usize >= self.n_syl {
+            return NONE;
+        }
+        if node == ROOT {
+            return self.at(self.root + syl as usize);
+        }
+        let node = node as usize;
+        if node >= self.n_nodes {
+            return NONE;
+        }
+        let (mut lo, mut hi) = (
+            self.at(self.first_edge + node) as usize,
+            self.at(self.first_edge + node + 1) as usize,
+        );
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let s = self.at(self.edge_syls + mid);
+            if s < syl {
+                lo = mid + 1;
+            } else if s > syl {
+                hi = mid;
+            } else {
+                return self.at(self.edge_children + mid);
+            }
+        }
+        NONE
+    }
+
+    /// The value of the key that ends at `node`.
+    #[inline]
+    pub(crate) fn value(&self, node: u32) -> Option<u32> {
+        let v = self.at(self.values + node as usize);
+        (v != NONE).then_some(v)
+    }
+
+    /// Bytes held.
+    pub(crate) fn size_bytes(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+/// Syllable key ids of a per-thread [`Syllables`] table mapped to the
+/// syllable ids of one trie, filled as syllables are met.
+#[derive(Debug, Default)]
+pub(crate) struct SyllableIds {
+    ids: Vec<u32>,
+    generation: u64,
+}
+
+/// Not looked up yet.
+const UNSET: u32 = NONE - 1;
+
+impl SyllableIds {
+    /// Forget the mapping when the table's ids changed meaning.
+    pub(crate) fn sync(&mut self, generation: u64) {
+        if self.generation != generation {
+            self.ids.clear();
+            self.generation = generation;
+        }
+    }
+
+    /// The trie's id for key id `key` of `syllables`.
+    #[inline]
+    pub(crate) fn get(&mut self, trie: &SyllableTrie, syllables: &Syllables, key: u32) -> u32 {
+        let i = key as usize;
+        match self.ids.get(i) {
+            Some(&id) if id != UNSET => return id,
+            _ => {}
+        }
+        if i >= self.ids.len() {
+            self.ids.resize(i + 1, UNSET);
+        }
+        let id = trie.syllable(syllables.key(key));
+        self.ids[i] = id;
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_find_every_key_of_whole_syllables() {
+        let t = SyllableTrie::build([
+            ("hợp", 1),
+            ("hợp tác", 2),
+            ("hợp tác xã", 3),
+            ("tác", 4),
+            ("xã", 5),
+        ]);
+        let walk = |syls: &[&str]| {
+            let mut node = ROOT;
+            let mut found = Vec::new();
+            for s in syls {
+                node = t.child(node, t.syllable(s));
+                if node == NONE {
+                    break;
+                }
+                found.extend(t.value(node));
+            }
+            found
+        };
+        assert_eq!(walk(&["hợp", "tác", "xã"]), vec![1, 2, 3]);
+        assert_eq!(walk(&["tác", "xã"]), vec![4]);
+        assert_eq!(walk(&["tá"]), Vec::<u32>::new());
+        assert_eq!(walk(&["xã", "hợp"]), vec![5]);
+        assert_eq!(t.syllable("lúa"), NONE);
+    }
+
+    #[test]
+    fn damaged_bytes_are_an_error() {
+        let mut bytes = build_trie([("hợp tác", 1)]);
+        assert!(SyllableTrie::from_bytes(Cow::Owned(bytes.clone())).is_ok());
+        bytes.pop();
+        assert!(SyllableTrie::from_bytes(Cow::Owned(bytes)).is_err());
+        assert!(SyllableTrie::from_bytes(Cow::Borrowed(b"AGRIVN")).is_err());
+    }
+}
