@@ -25,6 +25,8 @@ pub(crate) struct Entry {
     pub weight: f32,
     /// Context ids, one of which must occur; empty: none needed.
     pub context: Vec<u32>,
+    /// Context ids that cancel the phrase in their sentence.
+    pub unless: Vec<u32>,
     /// The phrase as the taxonomy writes it.
     pub text: String,
 }
@@ -84,42 +86,48 @@ impl Matcher {
         let normalizer = Normalizer::new();
         let mut keys: BTreeMap<String, Group> = BTreeMap::new();
         let mut contexts: BTreeMap<String, u32> = BTreeMap::new();
-        let mut add = |text: &str, owner: Option<Owner>, weight: f32, context: &[String]| {
-            let key = phrase_key(&normalizer, text);
-            if key.is_empty() {
-                return;
-            }
-            let ctx: Vec<u32> = context
-                .iter()
-                .map(|c| {
-                    let ck = phrase_key(&normalizer, c);
-                    let n = contexts.len() as u32;
-                    *contexts.entry(ck).or_insert(n)
-                })
-                .collect();
-            let cased = text.chars().any(char::is_uppercase);
-            let g = keys.entry(key).or_default();
-            g.cased |= cased;
-            match owner {
-                Some(owner) => g.entries.push(Entry {
-                    owner,
-                    weight,
-                    context: ctx,
-                    text: text.to_string(),
-                }),
-                None => g.mask = true,
-            }
-        };
+        let mut add =
+            |text: &str, owner: Option<Owner>, weight: f32, context: &[String], unless: &[String]| {
+                let key = phrase_key(&normalizer, text);
+                if key.is_empty() {
+                    return;
+                }
+                let mut ids = |phrases: &[String]| -> Vec<u32> {
+                    phrases
+                        .iter()
+                        .map(|c| {
+                            let ck = phrase_key(&normalizer, c);
+                            let n = contexts.len() as u32;
+                            *contexts.entry(ck).or_insert(n)
+                        })
+                        .collect()
+                };
+                let ctx = ids(context);
+                let unless = ids(unless);
+                let cased = text.chars().any(char::is_uppercase);
+                let g = keys.entry(key).or_default();
+                g.cased |= cased;
+                match owner {
+                    Some(owner) => g.entries.push(Entry {
+                        owner,
+                        weight,
+                        context: ctx,
+                        unless,
+                        text: text.to_string(),
+                    }),
+                    None => g.mask = true,
+                }
+            };
         for p in &tax.agri.phrases {
-            add(&p.text, Some(Owner::Agri), p.weight, &p.context);
+            add(&p.text, Some(Owner::Agri), p.weight, &p.context, &p.unless);
         }
         for (i, t) in tax.topics.iter().enumerate() {
             for p in &t.phrases {
-                add(&p.text, Some(Owner::Topic(i)), p.weight, &p.context);
+                add(&p.text, Some(Owner::Topic(i)), p.weight, &p.context, &p.unless);
             }
         }
         for m in &tax.mask.phrases {
-            add(m, None, 0.0, &[]);
+            add(m, None, 0.0, &[], &[]);
         }
         for (ck, id) in &contexts {
             keys.entry(ck.clone()).or_default().context_id = Some(*id);

@@ -106,6 +106,7 @@ impl Tagger {
             folded_phrase_ids: SyllableIds::default(),
             hits: Vec::new(),
             context_seen: vec![false; self.inner.matcher.n_contexts],
+            sentence_contexts: Vec::new(),
             counts: vec![0; self.inner.matcher.groups.len()],
             sentence: 0,
             topical: Vec::new(),
@@ -159,6 +160,8 @@ pub struct TagWorker {
     folded_phrase_ids: SyllableIds,
     hits: Vec<Hit>,
     context_seen: Vec<bool>,
+    /// (sentence, context id) of every context phrase met.
+    sentence_contexts: Vec<(u32, u32)>,
     counts: Vec<u32>,
     sentence: u32,
     topical: Vec<(usize, u32, f32, f32)>,
@@ -186,6 +189,7 @@ impl TagWorker {
         self.hits.clear();
         self.sentence = 0;
         self.context_seen.iter_mut().for_each(|c| *c = false);
+        self.sentence_contexts.clear();
         let folded = lacks_diacritics(title, text);
         self.scan(Field::Title, title, folded);
         self.scan(Field::Text, text, folded);
@@ -283,6 +287,7 @@ impl TagWorker {
             let syls = &self.syls;
             let mut best: Option<(usize, usize)> = None;
             let context_seen = &mut self.context_seen;
+            let sentence_contexts = &mut self.sentence_contexts;
             let ids = if folded {
                 &mut self.folded_phrase_ids
             } else {
@@ -297,6 +302,7 @@ impl TagWorker {
                     let group = &matcher.groups[g];
                     if let Some(c) = group.context_id {
                         context_seen[c as usize] = true;
+                        sentence_contexts.push((syls[i].sentence, c));
                     }
                     if group.entries.is_empty() && !group.mask {
                         return;
@@ -362,6 +368,12 @@ impl TagWorker {
             let k = self.counts[h.group] as f32;
             for e in &matcher.groups[h.group].entries {
                 if !e.context.is_empty() && !e.context.iter().any(|&c| self.context_seen[c as usize]) {
+                    continue;
+                }
+                if e.unless
+                    .iter()
+                    .any(|&c| self.sentence_contexts.contains(&(h.sentence, c)))
+                {
                     continue;
                 }
                 let contribution = e.weight * h.factor / k;

@@ -84,6 +84,10 @@ pub struct Phrase {
     /// occurs in the article.
     #[serde(default)]
     pub context: Vec<String>,
+    /// The phrase does not count in a sentence where one of these phrases
+    /// also occurs ("lúa" is a crop, but not in "giá lúa … đồng/kg").
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 impl Taxonomy {
