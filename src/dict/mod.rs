@@ -256,9 +256,12 @@ impl Dictionary {
         self.len() == 0
     }
 
-    /// Bytes of memory the FST and attribute table take.
+    /// Bytes of memory the FST, the attribute table and (once built) the
+    /// syllable index take.
     pub fn size_bytes(&self) -> usize {
-        self.inner.map.as_fst().as_bytes().len() + self.inner.attrs.len()
+        self.inner.map.as_fst().as_bytes().len()
+            + self.inner.attrs.len()
+            + self.inner.trie.get().map_or(0, SyllableTrie::size_bytes)
     }
 
     /// Whether `word` (any case, tone style or Unicode form) is a word.
@@ -301,10 +304,10 @@ impl Dictionary {
         })
     }
 
-    /// Prepare the syllable index used by segmentation now rather than on
-    /// the first text segmented (the default dictionary's is embedded and
-    /// ready; a user dictionary's takes about a millisecond per 2,000
-    /// words). Returns its size in bytes.
+    /// Build the syllable index used by segmentation now rather than on
+    /// the first text segmented. The default dictionary's is embedded and
+    /// ready; a user or merged dictionary builds its own once (about 45 ms
+    /// for 30,000 words), shared by every clone. Returns its size in bytes.
     pub fn warm_up(&self) -> usize {
         self.trie().size_bytes()
     }

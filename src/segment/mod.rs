@@ -2,9 +2,10 @@
 //! word is one or more of them ("nông thôn mới", "hợp tác xã").
 //!
 //! The [`Segmenter`] normalizes a copy of the text, pre-tokenizes it
-//! (numbers, dates, units, URLs… stay whole), finds every dictionary word in
-//! one walk of the FST per syllable, and takes the best path through that
-//! lattice; capitalized runs become names. Tokens report byte spans in the
+//! (numbers, dates, units, URLs… stay whole), finds every dictionary word
+//! starting at each syllable by walking the dictionary's syllable trie (each
+//! distinct syllable is keyed and looked up once per worker), and takes the
+//! best path through that lattice; capitalized runs become names. Tokens report byte spans in the
 //! caller's original text, whatever its Unicode form, case or tone style.
 //!
 //! ```
