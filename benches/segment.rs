@@ -22,6 +22,12 @@ fn bench(c: &mut Criterion) {
         let mut w = seg.worker();
         b.iter(|| lines.iter().map(|l| w.segment(black_box(l)).len()).sum::<usize>())
     });
+    // Without the learned weights: the dictionary scores alone.
+    let alone = Segmenter::with_model(Dictionary::embedded(), None);
+    g.bench_function("news-without-weights", |b| {
+        let mut w = alone.worker();
+        b.iter(|| lines.iter().map(|l| w.segment(black_box(l)).len()).sum::<usize>())
+    });
     g.finish();
     let mut g = c.benchmark_group("dictionary");
     g.throughput(Throughput::Bytes(Dictionary::embedded().size_bytes() as u64));

@@ -6,14 +6,20 @@
 
 mod common;
 
-use agrivn::segment::Segmenter;
+use agrivn::dict::Dictionary;
+use agrivn::segment::{SegmentModel, Segmenter, TrainOptions, train};
 use unicode_normalization::UnicodeNormalization;
 
 /// F1 of word spans over a gold file, the input transformed by `f`.
 fn f1(rel: &str, f: impl Fn(&str) -> String) -> Option<f64> {
+    f1_with(&Segmenter::new(), rel, f)
+}
+
+/// The same with `seg`.
+fn f1_with(seg: &Segmenter, rel: &str, f: impl Fn(&str) -> String) -> Option<f64> {
     let path = common::shared(rel)?;
     let gold = std::fs::read_to_string(path).expect("gold file is readable");
-    let mut w = Segmenter::new().worker();
+    let mut w = seg.worker();
     let (mut tp, mut n_sys, mut n_gold) = (0usize, 0usize, 0usize);
     let mut out = String::new();
     for line in gold.lines() {
@@ -38,7 +44,7 @@ fn vtb_test_f1_reaches_target() {
         return;
     };
     eprintln!("ud-vtb test F1 {f:.4}");
-    assert!(f >= 0.965, "F1 {f:.4} below 0.965");
+    assert!(f >= 0.975, "F1 {f:.4} below the measured 0.977");
 }
 
 #[test]
@@ -57,7 +63,7 @@ fn lower_case_input_loses_little() {
     };
     let lower = f1("corpora/ud-vtb/test.gold", str::to_lowercase).expect("same file");
     eprintln!("ud-vtb test F1 {cased:.4}, lower case {lower:.4}");
-    assert!(cased - lower <= 0.01, "lower case loses {:.4}", cased - lower);
+    assert!(cased - lower <= 0.003, "lower case loses {:.4}", cased - lower);
 }
 
 #[test]
@@ -66,5 +72,43 @@ fn tuecl_test_segments_every_syllable() {
         return;
     };
     eprintln!("ud-tuecl test F1 {f:.4}");
-    assert!(f >= 0.88, "F1 {f:.4}");
+    assert!(f >= 0.905, "F1 {f:.4}");
+}
+
+#[test]
+fn learned_weights_beat_dictionary_scores_alone() {
+    let alone = Segmenter::with_model(Dictionary::embedded(), None);
+    let Some(without) = f1_with(&alone, "corpora/ud-vtb/test.gold", str::to_string) else {
+        return;
+    };
+    let with = f1("corpora/ud-vtb/test.gold", str::to_string).expect("same file");
+    let lower_without = f1_with(&alone, "corpora/ud-vtb/test.gold", str::to_lowercase).expect("same file");
+    let lower_with = f1("corpora/ud-vtb/test.gold", str::to_lowercase).expect("same file");
+    eprintln!(
+        "F1 without weights {without:.4} (lower {lower_without:.4}), with {with:.4} (lower {lower_with:.4})"
+    );
+    assert!(with > without + 0.002, "weights add {:.4}", with - without);
+    assert!(lower_with > lower_without + 0.002);
+}
+
+#[test]
+fn embedded_weights_are_what_training_on_vtb_gives() {
+    let (Some(train_path), Some(dev_path)) = (
+        common::shared("corpora/ud-vtb/train.gold"),
+        common::shared("corpora/ud-vtb/dev.gold"),
+    ) else {
+        return;
+    };
+    let text =
+        std::fs::read_to_string(train_path).unwrap() + "\n" + &std::fs::read_to_string(dev_path).unwrap();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let seg = Segmenter::with_model(Dictionary::embedded(), None);
+    let (model, report) = train(&seg, &lines, &TrainOptions::default());
+    assert!(report.mistakes.last() < report.mistakes.first(), "{report:?}");
+    assert!(
+        model.to_bytes() == include_bytes!("../data/model/segment.bin"),
+        "data/model/segment.bin is stale: regenerate it with the command in data/model/README.md"
+    );
+    let embedded = SegmentModel::embedded();
+    assert_eq!(embedded.to_bytes(), model.to_bytes());
 }

@@ -23,6 +23,9 @@ pub(crate) const ROOT: u32 = 0;
 #[derive(Debug)]
 pub(crate) struct SyllableTrie {
     bytes: Cow<'static, [u8]>,
+    /// The arrays after the header, decoded once when the trie is opened
+    /// (the embedded bytes have no alignment to read them in place).
+    words: Vec<u32>,
     n_syl: usize,
     n_nodes: usize,
     /// Where each array starts, in `u32`s from the end of the header.
@@ -68,8 +71,13 @@ impl SyllableTrie {
         if n_nodes == 0 || bytes.len() != syl_bytes + n_bytes {
             return Err(bad("length does not match its header"));
         }
+        let words = bytes[TRIE_HEADER_LEN..syl_bytes]
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
         Ok(SyllableTrie {
             bytes,
+            words,
             n_syl,
             n_nodes,
             syl_offsets,
@@ -85,11 +93,7 @@ impl SyllableTrie {
     /// The `i`th `u32` after the header ([`NONE`] when out of range).
     #[inline]
     fn at(&self, i: usize) -> u32 {
-        let p = TRIE_HEADER_LEN + 4 * i;
-        match self.bytes.get(p..p + 4) {
-            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-            None => NONE,
-        }
+        self.words.get(i).copied().unwrap_or(NONE)
     }
 
     fn syllable_text(&self, id: usize) -> &[u8] {
@@ -154,7 +158,7 @@ impl SyllableTrie {
 
     /// Bytes held.
     pub(crate) fn size_bytes(&self) -> usize {
-        self.bytes.len()
+        self.bytes.len() + 4 * self.words.len()
     }
 }
 

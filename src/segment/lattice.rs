@@ -1,5 +1,6 @@
 //! The lattice of dictionary words over runs of syllables, and its best path.
 
+use super::model::{Candidate, SegmentModel, join_feature, split_feature};
 use super::pretokenize::{Piece, pretokenize};
 use super::syllables::{Syl, Syllables, flag};
 use super::{Span, Token, TokenKind};
@@ -7,7 +8,7 @@ use crate::dict::{Dictionary, NONE, ROOT, SyllableIds, source};
 use crate::normalize::push_key;
 
 /// Longest word tried, in syllables.
-const MAX_WORD: usize = 8;
+pub(crate) const MAX_WORD: usize = 8;
 
 /// Per-thread buffers.
 #[derive(Debug, Default)]
@@ -15,14 +16,38 @@ pub(crate) struct Scratch {
     pieces: Vec<Piece>,
     keys: String,
     syls: Vec<Syl>,
-    best: Vec<(f32, u32, u64)>,
-    path: Vec<(usize, usize, u64)>,
+    /// Key hashes of the syllables of a run (for learned features).
+    hashes: Vec<u64>,
+    /// Learned weight of a boundary before each syllable of a run.
+    split_w: Vec<f32>,
+    /// Running sums of the learned weights of joining syllable i to i + 1.
+    join_cum: Vec<f32>,
+    best: Vec<Best>,
+    /// The best path of the last run.
+    pub(crate) path: Vec<PathWord>,
     /// The syllables of the texts segmented so far.
     pub(crate) syllables: Syllables,
     /// Syllable keys mapped to the dictionary trie's syllables.
     trie_ids: SyllableIds,
     /// The dictionary trie's syllable id of each syllable of a run.
     trie_syls: Vec<u32>,
+}
+
+impl Scratch {
+    /// The syllables of the last run keyed.
+    pub(crate) fn syls(&self) -> &[Syl] {
+        &self.syls
+    }
+
+    /// Their key hashes.
+    pub(crate) fn hashes(&self) -> &[u64] {
+        &self.hashes
+    }
+
+    /// Their syllable ids in the dictionary trie.
+    pub(crate) fn trie_syls(&self) -> &[u32] {
+        &self.trie_syls
+    }
 }
 
 /// Magnitude words that join a preceding number ("3,7 triệu").
@@ -42,7 +67,13 @@ fn is_syllable(p: &Piece) -> bool {
 }
 
 /// Segment normalized `text`, pushing tokens with spans in `text`.
-pub(crate) fn segment(text: &str, dict: &Dictionary, s: &mut Scratch, out: &mut Vec<Token>) {
+pub(crate) fn segment(
+    text: &str,
+    dict: &Dictionary,
+    model: Option<&SegmentModel>,
+    s: &mut Scratch,
+    out: &mut Vec<Token>,
+) {
     pretokenize(text, &mut s.pieces);
     let generation = s.syllables.begin();
     s.trie_ids.sync(generation);
@@ -55,7 +86,7 @@ pub(crate) fn segment(text: &str, dict: &Dictionary, s: &mut Scratch, out: &mut 
             while j < pieces.len() && is_syllable(&pieces[j]) && !pieces[j].newline_before {
                 j += 1;
             }
-            segment_run(text, &pieces[i..j], dict, s, out);
+            segment_run(text, &pieces[i..j], dict, model, s, out);
             i = j;
         } else if p.kind == TokenKind::Number
             && pieces.get(i + 1).is_some_and(|n| {
@@ -102,27 +133,122 @@ fn word_score(len: usize, known: bool) -> f32 {
     }
 }
 
-fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, out: &mut Vec<Token>) {
-    let n = run.len();
+/// Dictionary score of two syllables no rule joins: below two unknown
+/// single syllables, so only learned weights can make it win.
+const UNKNOWN_PAIR: f32 = -2.2;
+/// The same for three syllables starting with a surname.
+const UNKNOWN_TRIPLE: f32 = -3.3;
+
+/// The best path so far to a position of a run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Best {
+    score: f32,
+    /// Length of the last word, in syllables.
+    len: u32,
+    /// Dictionary id + 1 of the last word (0: none).
+    id: u64,
+    kind: Candidate,
+}
+
+/// One word of a best path: syllables `a..b` of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PathWord {
+    pub a: usize,
+    pub b: usize,
+    /// Dictionary id + 1 (0: none).
+    pub id: u64,
+    pub kind: Candidate,
+}
+
+/// Candidate word `a..b` of kind `kind` with dictionary score `score`:
+/// keep it as the best path to `b` when it is.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn consider(
+    best: &mut [Best],
+    model: Option<&SegmentModel>,
+    hashes: &[u64],
+    split_w: &[f32],
+    join_cum: &[f32],
+    a: usize,
+    b: usize,
+    score: f32,
+    id: u64,
+    kind: Candidate,
+) {
+    let learned = model.map_or(0.0, |m| {
+        m.score(hashes, a, b, kind, split_w[a] + join_cum[b - 1] - join_cum[a])
+    });
+    let sc = best[a].score + score + learned;
+    if sc > best[b].score {
+        best[b] = Best {
+            score: sc,
+            len: (b - a) as u32,
+            id,
+            kind,
+        };
+    }
+}
+
+/// Key the syllables of `run` into `s.syls`, `s.hashes` and `s.trie_syls`.
+pub(crate) fn key_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch) {
     let trie = dict.trie();
     s.syls.clear();
+    s.hashes.clear();
     s.trie_syls.clear();
     for p in run {
         let syl = s.syllables.get(&text[p.start..p.end]);
         s.syls.push(syl);
+        s.hashes.push(syl.hash);
         s.trie_syls.push(s.trie_ids.get(trie, &s.syllables, syl.key));
     }
-    // best[i] = (score, length of last word, word id + 1) for the prefix of i syllables.
+}
+
+/// The best path through the lattice of a run keyed by [`key_run`], into
+/// `s.path` (first word first).
+pub(crate) fn best_path(run: &[Piece], dict: &Dictionary, model: Option<&SegmentModel>, s: &mut Scratch) {
+    let n = run.len();
+    let trie = dict.trie();
+    let start = Best {
+        score: f32::NEG_INFINITY,
+        len: 0,
+        id: 0,
+        kind: Candidate::KnownSyllable,
+    };
     s.best.clear();
-    s.best.resize(n + 1, (f32::NEG_INFINITY, 0, 0));
-    s.best[0] = (0.0, 0, 0);
+    s.best.resize(n + 1, start);
+    s.best[0].score = 0.0;
     let any_capital = s.syls.iter().any(|y| y.is(flag::UPPER));
+    // Learned weights of the boundary before each syllable, and running sums
+    // of the weights of joining each syllable to the next.
+    s.split_w.clear();
+    s.join_cum.clear();
+    if let Some(m) = model {
+        s.join_cum.push(0.0);
+        for i in 0..n {
+            s.split_w.push(if i == 0 {
+                0.0
+            } else {
+                m.weight(split_feature(s.hashes[i - 1], s.hashes[i]))
+            });
+            if i + 1 < n {
+                let w = m.weight(join_feature(s.hashes[i], s.hashes[i + 1]));
+                s.join_cum.push(s.join_cum[i] + w);
+            }
+        }
+    }
+    let (split_w, join_cum) = (&s.split_w, &s.join_cum);
+    let hashes = &s.hashes;
+    let best = &mut s.best;
+    let consider = |best: &mut [Best], a: usize, b: usize, score: f32, id: u64, kind: Candidate| {
+        consider(best, model, hashes, split_w, join_cum, a, b, score, id, kind);
+    };
     for j in 0..n {
-        let base = s.best[j].0;
-        if base == f32::NEG_INFINITY {
+        if best[j].score == f32::NEG_INFINITY {
             continue;
         }
         let mut single_known = None;
+        let mut pair_known = false;
         let mut node = ROOT;
         for k in j..n.min(j + MAX_WORD) {
             node = trie.child(node, s.trie_syls[k]);
@@ -135,21 +261,21 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
                 if len == 1 {
                     single_known = Some(id);
                 } else {
+                    pair_known |= len == 2;
                     // Curated names and terms (places, the agricultural
                     // lexicon, abbreviations) win ties against general words.
                     let curated =
                         dict.info(id).sources & (source::PLACE | source::AGRI | source::ABBREV) != 0;
-                    let sc = base + word_score(len, true) + if curated { 0.005 } else { 0.0 };
-                    if sc > s.best[k + 1].0 {
-                        s.best[k + 1] = (sc, len as u32, id + 1);
-                    }
+                    let sc = word_score(len, true) + if curated { 0.005 } else { 0.0 };
+                    consider(best, j, k + 1, sc, id + 1, Candidate::DictWord);
                 }
             }
         }
-        let sc = base + word_score(1, single_known.is_some());
-        if sc > s.best[j + 1].0 {
-            s.best[j + 1] = (sc, 1, single_known.map_or(0, |id| id + 1));
-        }
+        let (kind, id) = match single_known {
+            Some(id) => (Candidate::KnownSyllable, id + 1),
+            None => (Candidate::UnknownSyllable, 0),
+        };
+        consider(best, j, j + 1, word_score(1, single_known.is_some()), id, kind);
         // A capitalized run is a name.
         if s.syls[j].is(flag::CAPITALIZED) {
             let mut k = j + 1;
@@ -157,10 +283,14 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
                 k += 1;
             }
             if k - j >= 2 && !(j == 0 && run[0].newline_before) {
-                let sc = base + word_score(k - j, true) + 0.5;
-                if sc > s.best[k].0 {
-                    s.best[k] = (sc, (k - j) as u32, 0);
-                }
+                consider(
+                    best,
+                    j,
+                    k,
+                    word_score(k - j, true) + 0.5,
+                    0,
+                    Candidate::CapitalizedName,
+                );
             }
         } else if j + 2 < n
             && !any_capital
@@ -169,21 +299,48 @@ fn segment_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scratch, ou
         {
             // Text without capitals (lower-cased input): a surname, a common
             // middle name and a given name are still a name.
-            let sc = base + word_score(3, true) + 0.5;
-            if sc > s.best[j + 3].0 {
-                s.best[j + 3] = (sc, 3, 0);
-            }
+            consider(
+                best,
+                j,
+                j + 3,
+                word_score(3, true) + 0.5,
+                0,
+                Candidate::LowercaseName,
+            );
+        } else if model.is_some() && j + 2 < n && !any_capital && s.syls[j].is(flag::SURNAME) {
+            consider(best, j, j + 3, UNKNOWN_TRIPLE, 0, Candidate::SurnameTriple);
+        }
+        if model.is_some() && j + 1 < n && !pair_known {
+            consider(best, j, j + 2, UNKNOWN_PAIR, 0, Candidate::UnknownPair);
         }
     }
     s.path.clear();
     let mut i = n;
     while i > 0 {
-        let (_, len, id) = s.best[i];
-        let len = (len as usize).max(1);
-        s.path.push((i - len, i, id));
+        let w = s.best[i];
+        let len = (w.len as usize).max(1);
+        s.path.push(PathWord {
+            a: i - len,
+            b: i,
+            id: w.id,
+            kind: w.kind,
+        });
         i -= len;
     }
-    for &(a, b, id) in s.path.iter().rev() {
+    s.path.reverse();
+}
+
+fn segment_run(
+    text: &str,
+    run: &[Piece],
+    dict: &Dictionary,
+    model: Option<&SegmentModel>,
+    s: &mut Scratch,
+    out: &mut Vec<Token>,
+) {
+    key_run(text, run, dict, s);
+    best_path(run, dict, model, s);
+    for &PathWord { a, b, id, .. } in &s.path {
         let kind = if b - a >= 2 && id == 0 {
             TokenKind::Name
         } else {

@@ -22,17 +22,21 @@
 //! ```
 
 mod lattice;
+mod model;
 mod pretokenize;
 mod span;
 mod syllables;
+mod train;
 
 use std::sync::Arc;
 
 use crate::dict::Dictionary;
 use crate::normalize::Normalizer;
-pub(crate) use lattice::{Scratch, segment as segment_normalized};
+pub(crate) use lattice::Scratch;
+pub use model::SegmentModel;
 pub use span::Span;
 pub(crate) use syllables::{Syllables, flag as syl_flag};
+pub use train::{TrainOptions, TrainReport, train};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -86,6 +90,7 @@ pub struct Segmenter {
 #[derive(Debug)]
 struct Inner {
     dict: Dictionary,
+    model: Option<SegmentModel>,
     normalizer: Normalizer,
 }
 
@@ -109,14 +114,31 @@ impl Segmenter {
         Segmenter::with_dictionary(Dictionary::empty())
     }
 
-    /// A segmenter over `dict`.
+    /// A segmenter over `dict`, with the embedded learned weights when the
+    /// crate has them (feature `embedded-data`).
     pub fn with_dictionary(dict: Dictionary) -> Segmenter {
+        #[cfg(feature = "embedded-data")]
+        let model = Some(SegmentModel::embedded());
+        #[cfg(not(feature = "embedded-data"))]
+        let model = None;
+        Segmenter::with_model(dict, model)
+    }
+
+    /// A segmenter over `dict` with learned weights `model` (`None`: the
+    /// dictionary scores alone).
+    pub fn with_model(dict: Dictionary, model: Option<SegmentModel>) -> Segmenter {
         Segmenter {
             inner: Arc::new(Inner {
                 dict,
+                model,
                 normalizer: Normalizer::new(),
             }),
         }
+    }
+
+    /// The learned weights, if any.
+    pub fn model(&self) -> Option<&SegmentModel> {
+        self.inner.model.as_ref()
     }
 
     /// The dictionary.
@@ -156,7 +178,13 @@ impl Worker {
         let inner = &self.seg.inner;
         let normalized = inner.normalizer.normalize_with_offsets(text);
         self.tokens.clear();
-        lattice::segment(&normalized.text, &inner.dict, &mut self.scratch, &mut self.tokens);
+        lattice::segment(
+            &normalized.text,
+            &inner.dict,
+            inner.model.as_ref(),
+            &mut self.scratch,
+            &mut self.tokens,
+        );
         if !normalized.map.is_identity() {
             for t in &mut self.tokens {
                 let (s, e) = normalized.map.span_to_original(t.span.start, t.span.end);
@@ -188,4 +216,10 @@ impl Worker {
             }
         }
     }
+}
+
+/// Segment normalized `text` with `seg`'s dictionary and model, pushing
+/// tokens with spans in `text`.
+pub(crate) fn segment_normalized(text: &str, seg: &Segmenter, s: &mut Scratch, out: &mut Vec<Token>) {
+    lattice::segment(text, &seg.inner.dict, seg.inner.model.as_ref(), s, out);
 }

@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::model::key_hash;
 use crate::normalize::{push_key, strip_diacritics};
 
 /// What the table knows about one surface syllable.
@@ -19,6 +20,8 @@ pub(crate) struct Syl {
     pub folded: u32,
     /// [`flag`] bits.
     pub flags: u8,
+    /// Hash of the dictionary key (for learned features).
+    pub hash: u64,
 }
 
 /// Bits of [`Syl::flags`].
@@ -129,8 +132,14 @@ impl Syllables {
         if MIDDLE_NAMES.contains(&buf.as_str()) {
             flags |= flag::MIDDLE_NAME;
         }
+        let hash = key_hash(&buf);
         self.buf = buf;
-        Syl { key, folded, flags }
+        Syl {
+            key,
+            folded,
+            flags,
+            hash,
+        }
     }
 
     fn intern(&mut self, key: &str) -> u32 {

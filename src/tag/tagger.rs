@@ -201,12 +201,7 @@ impl TagWorker {
         let norm = inner.normalizer.normalize_with_offsets(original);
         let text: &str = &norm.text;
         self.tokens.clear();
-        segment_normalized(
-            text,
-            inner.segmenter.dictionary(),
-            &mut self.scratch,
-            &mut self.tokens,
-        );
+        segment_normalized(text, &inner.segmenter, &mut self.scratch, &mut self.tokens);
         let lead_end = lead_end(text);
         self.syls.clear();
         let generation = self.scratch.syllables.begin();

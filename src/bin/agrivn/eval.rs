@@ -35,6 +35,10 @@ pub enum Command {
         /// A word list to add to the embedded dictionary.
         #[arg(long)]
         user_dict: Option<PathBuf>,
+        /// Learned weights (a file written by `agrivn train segment`, or
+        /// `none`; default: the embedded weights).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Agricultural accuracy and topic F1 against hand labels.
     Tag {
@@ -72,7 +76,14 @@ pub fn run(cmd: Command) -> Result<i32> {
             input,
             transform,
             user_dict,
-        } => segment(&gold, input.as_ref(), transform, user_dict.as_ref()),
+            model,
+        } => segment(
+            &gold,
+            input.as_ref(),
+            transform,
+            user_dict.as_ref(),
+            model.as_ref(),
+        ),
         Command::Tag {
             gold,
             files,
@@ -165,6 +176,7 @@ fn segment(
     raw: Option<&PathBuf>,
     transform: Option<Transform>,
     user_dict: Option<&PathBuf>,
+    model: Option<&PathBuf>,
 ) -> Result<i32> {
     let gold_text = input::read_to_string(gold)?;
     let gold_lines: Vec<&str> = gold_text.lines().collect();
@@ -180,7 +192,7 @@ fn segment(
             raw_lines.len()
         );
     }
-    let seg = crate::segment::segmenter(user_dict)?;
+    let seg = crate::segment::segmenter(user_dict, model)?;
     let mut w = seg.worker();
     let (mut tp, mut n_sys, mut n_gold, mut misaligned) = (0usize, 0usize, 0usize, 0usize);
     let mut bytes = 0usize;

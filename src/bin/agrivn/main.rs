@@ -7,6 +7,7 @@ mod normalize;
 mod resume;
 mod segment;
 mod tag;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -29,6 +30,9 @@ enum Command {
     /// Score agrivn against gold data.
     #[command(subcommand)]
     Eval(eval::Command),
+    /// Train learned weights from gold data.
+    #[command(subcommand)]
+    Train(train::Command),
 }
 
 fn main() {
@@ -39,6 +43,7 @@ fn main() {
         Command::Segment(a) => segment::run(a),
         Command::Tag(a) => tag::run(a),
         Command::Eval(c) => eval::run(c),
+        Command::Train(c) => train::run(c),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use agrivn::dict::Dictionary;
 use agrivn::pipeline::LineReader;
-use agrivn::segment::Segmenter;
-use anyhow::Result;
+use agrivn::segment::{SegmentModel, Segmenter};
+use anyhow::{Context, Result};
 use serde::Serialize;
 
 use crate::input::{self, write_line};
@@ -22,6 +22,10 @@ pub struct Args {
     /// A word list to add to the embedded dictionary.
     #[arg(long)]
     user_dict: Option<PathBuf>,
+    /// Learned weights written by `agrivn train segment`, or `none` for the
+    /// dictionary scores alone (default: the embedded weights).
+    #[arg(long)]
+    model: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -32,15 +36,26 @@ struct JsonToken<'a> {
     kind: agrivn::segment::TokenKind,
 }
 
-pub fn segmenter(user_dict: Option<&PathBuf>) -> Result<Segmenter> {
-    Ok(match user_dict {
-        Some(p) => Segmenter::with_dictionary(Dictionary::embedded().merge(&Dictionary::load(p)?)?),
-        None => Segmenter::new(),
+/// The segmenter the options ask for.
+pub fn segmenter(user_dict: Option<&PathBuf>, model: Option<&PathBuf>) -> Result<Segmenter> {
+    let dict = match user_dict {
+        Some(p) => Dictionary::embedded().merge(&Dictionary::load(p)?)?,
+        None => Dictionary::embedded(),
+    };
+    Ok(match model {
+        None => Segmenter::with_dictionary(dict),
+        Some(p) if p.as_os_str() == "none" => Segmenter::with_model(dict, None),
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            let model = SegmentModel::from_bytes(&bytes)
+                .with_context(|| format!("{} is not a segment model", p.display()))?;
+            Segmenter::with_model(dict, Some(model))
+        }
     })
 }
 
 pub fn run(args: Args) -> Result<i32> {
-    let seg = segmenter(args.user_dict.as_ref())?;
+    let seg = segmenter(args.user_dict.as_ref(), args.model.as_ref())?;
     let mut worker = seg.worker();
     let mut out = input::stdout();
     let mut buf = String::new();
