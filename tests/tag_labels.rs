@@ -67,10 +67,10 @@ fn labelled_articles_reach_the_measured_scores() {
     eprintln!(
         "articles.jsonl: agri accuracy {acc:.4}, topic micro F1 {f1:.4}, non-agricultural with topics {nonagri}"
     );
-    assert!(acc >= 0.95, "agri accuracy {acc:.4}");
-    assert!(f1 >= 0.78, "topic micro F1 {f1:.4}");
+    assert!(acc >= 0.97, "agri accuracy {acc:.4}");
+    assert!(f1 >= 0.83, "topic micro F1 {f1:.4}");
     assert!(
-        nonagri <= 3,
+        nonagri <= 2,
         "{nonagri} of 104 non-agricultural articles got topics"
     );
 }
@@ -84,10 +84,10 @@ fn held_out_labels_reach_the_measured_scores() {
     eprintln!(
         "holdout.jsonl: agri accuracy {acc:.4}, topic micro F1 {f1:.4}, non-agricultural with topics {nonagri}"
     );
-    assert!(acc >= 0.95, "agri accuracy {acc:.4}");
-    assert!(f1 >= 0.77, "topic micro F1 {f1:.4}");
+    assert!(acc >= 0.96, "agri accuracy {acc:.4}");
+    assert!(f1 >= 0.79, "topic micro F1 {f1:.4}");
     assert!(
-        nonagri <= 3,
+        nonagri <= 2,
         "{nonagri} of 62 non-agricultural articles got topics"
     );
 }
