@@ -340,11 +340,14 @@ fn segment_run(
 ) {
     key_run(text, run, dict, s);
     best_path(run, dict, model, s);
-    for &PathWord { a, b, id, .. } in &s.path {
-        let kind = if b - a >= 2 && id == 0 {
-            TokenKind::Name
-        } else {
-            TokenKind::Word
+    for &PathWord { a, b, id, kind } in &s.path {
+        let kind = match kind {
+            Candidate::CapitalizedName | Candidate::LowercaseName | Candidate::SurnameTriple => {
+                TokenKind::Name
+            }
+            // A learned unknown pair is a name when it is written as one.
+            Candidate::UnknownPair if s.syls[a..b].iter().all(|y| y.is(flag::CAPITALIZED)) => TokenKind::Name,
+            _ => TokenKind::Word,
         };
         out.push(Token {
             span: Span {
