@@ -1,7 +1,9 @@
-//! Tagging accuracy on the project's hand-labelled articles
-//! (data/labels/articles.jsonl, the set the taxonomy was written against,
-//! and data/labels/holdout.jsonl, labelled later and kept for checking; the
-//! text is read from ../shared).
+//! Tagging accuracy on the project's hand-labelled articles: the set the
+//! taxonomy was written against (data/labels/articles.jsonl), the set that
+//! gated changes (holdout.jsonl) and a blind set nothing was tuned on
+//! (blind.jsonl); the text is read from ../shared. The bounds are the
+//! measured scores, rounded down, so that a change that makes tagging worse
+//! fails.
 
 #![cfg(feature = "embedded-data")]
 
@@ -68,9 +70,9 @@ fn labelled_articles_reach_the_measured_scores() {
         "articles.jsonl: agri accuracy {acc:.4}, topic micro F1 {f1:.4}, non-agricultural with topics {nonagri}"
     );
     assert!(acc >= 0.97, "agri accuracy {acc:.4}");
-    assert!(f1 >= 0.83, "topic micro F1 {f1:.4}");
+    assert!(f1 >= 0.87, "topic micro F1 {f1:.4}");
     assert!(
-        nonagri <= 2,
+        nonagri <= 1,
         "{nonagri} of 104 non-agricultural articles got topics"
     );
 }
@@ -89,5 +91,22 @@ fn held_out_labels_reach_the_measured_scores() {
     assert!(
         nonagri <= 2,
         "{nonagri} of 62 non-agricultural articles got topics"
+    );
+}
+
+#[test]
+fn blind_labels_reach_the_measured_scores() {
+    let Some(path) = common::shared("articles/news.jsonl") else {
+        return;
+    };
+    let (acc, f1, nonagri) = scores(include_str!("../data/labels/blind.jsonl"), &path);
+    eprintln!(
+        "blind.jsonl: agri accuracy {acc:.4}, topic micro F1 {f1:.4}, non-agricultural with topics {nonagri}"
+    );
+    assert!(acc >= 0.94, "agri accuracy {acc:.4}");
+    assert!(f1 >= 0.75, "topic micro F1 {f1:.4}");
+    assert!(
+        nonagri <= 2,
+        "{nonagri} of 54 non-agricultural articles got topics"
     );
 }

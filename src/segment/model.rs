@@ -41,6 +41,22 @@ pub(crate) enum Candidate {
 }
 
 /// Learned weights of the segmenter. Cheap to clone (shared).
+///
+/// ```
+/// # #[cfg(feature = "embedded-data")] {
+/// use agrivn::dict::Dictionary;
+/// use agrivn::segment::{SegmentModel, Segmenter};
+///
+/// let model = SegmentModel::embedded();
+/// let bytes = model.to_bytes();
+/// let again = SegmentModel::from_bytes(&bytes).unwrap();
+/// assert_eq!(again.to_bytes(), bytes);
+/// // The dictionary scores alone, without learned weights:
+/// let plain = Segmenter::with_model(Dictionary::embedded(), None);
+/// assert!(plain.model().is_none());
+/// assert!(SegmentModel::from_bytes(b"not a model").is_err());
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct SegmentModel {
     inner: std::sync::Arc<Weights>,

@@ -47,6 +47,26 @@ pub struct TrainReport {
 /// Train weights for `segmenter`'s dictionary on gold sentences: one
 /// sentence a line, words separated by spaces, syllables of a word joined by
 /// `_` (the format of word-segmented corpora).
+///
+/// ```
+/// use agrivn::dict::Dictionary;
+/// use agrivn::segment::{Segmenter, TrainOptions, train};
+///
+/// // A dictionary that does not know "tôm hùm" (lobster).
+/// let dict = Dictionary::from_words(["hợp tác xã"]).unwrap();
+/// let plain = Segmenter::with_model(dict.clone(), None);
+/// let gold = ["Hợp_tác_xã nuôi tôm_hùm", "giá tôm_hùm tăng"];
+/// let (model, report) = train(&plain, &gold, &TrainOptions::default());
+/// assert_eq!(report.unreachable, 0);
+///
+/// let text = "Giá tôm hùm giảm";
+/// let words = |seg: &Segmenter| -> Vec<String> {
+///     seg.segment(text).iter().map(|t| text[t.span].to_string()).collect()
+/// };
+/// assert!(!words(&plain).contains(&"tôm hùm".to_string()));
+/// let trained = Segmenter::with_model(dict, Some(model));
+/// assert!(words(&trained).contains(&"tôm hùm".to_string()));
+/// ```
 pub fn train(segmenter: &Segmenter, gold: &[&str], opts: &TrainOptions) -> (SegmentModel, TrainReport) {
     let (examples, unreachable) = examples(segmenter, gold, opts.lowercase_copies);
     let size = SegmentModel::table_size();
