@@ -34,6 +34,13 @@ pub(crate) struct Scratch {
 }
 
 impl Scratch {
+    /// Start a text: the syllable table may start over, and what is keyed
+    /// by its ids with it.
+    pub(crate) fn begin(&mut self) {
+        let generation = self.syllables.begin();
+        self.trie_ids.sync(generation);
+    }
+
     /// The syllables of the last run keyed.
     pub(crate) fn syls(&self) -> &[Syl] {
         &self.syls
@@ -75,8 +82,7 @@ pub(crate) fn segment(
     out: &mut Vec<Token>,
 ) {
     pretokenize(text, &mut s.pieces);
-    let generation = s.syllables.begin();
-    s.trie_ids.sync(generation);
+    s.begin();
     let pieces = std::mem::take(&mut s.pieces);
     let mut i = 0;
     while i < pieces.len() {
@@ -357,5 +363,23 @@ fn segment_run(
             kind,
             word: id.checked_sub(1),
         });
+    }
+}
+
+#[cfg(all(test, feature = "embedded-data"))]
+mod tests {
+    use crate::segment::Segmenter;
+
+    #[test]
+    fn a_worker_stays_right_after_its_syllable_table_starts_over() {
+        let seg = Segmenter::new();
+        let mut w = seg.worker();
+        let text = "Giá lúa tại Hợp tác xã tăng";
+        let before: Vec<_> = w.segment(text).to_vec();
+        // More distinct syllables than the table keeps: it starts over.
+        let junk: String = (0..70_000).map(|i| format!("x{i} ")).collect();
+        w.segment(&junk);
+        assert_eq!(w.segment(text), &before[..]);
+        assert!(before.iter().any(|t| &text[t.span] == "Hợp tác xã"));
     }
 }

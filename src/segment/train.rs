@@ -86,7 +86,7 @@ pub fn train(segmenter: &Segmenter, gold: &[&str], opts: &TrainOptions) -> (Segm
     for _ in 0..opts.epochs {
         let mut mistakes = 0;
         for ex in &examples {
-            s.syllables.begin();
+            s.begin();
             pretokenize(&ex.text, &mut pieces);
             let run = &pieces[ex.run.0..ex.run.1];
             key_run(&ex.text, run, dict, &mut s);
@@ -162,7 +162,7 @@ fn examples(segmenter: &Segmenter, gold: &[&str], lowercase: bool) -> (Vec<Examp
             if normalizer.normalize(&text) != text.as_str() {
                 continue;
             }
-            s.syllables.begin();
+            s.begin();
             pretokenize(&text, &mut pieces);
             let mut i = 0;
             while i < pieces.len() {
