@@ -6,7 +6,7 @@
 
 use agrivn::normalize::{Normalizer, ToneStyle};
 use agrivn::pipeline::{Article, Pipeline};
-use agrivn::segment::Segmenter;
+use agrivn::segment::{SegmentModel, Segmenter};
 use agrivn::tag::Tagger;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -91,6 +91,24 @@ proptest! {
     }
 
     #[test]
+    fn segment_model_files_are_read_or_refused(
+        n in 0u32..4,
+        body in proptest::collection::vec(any::<u8>(), 0..64),
+    ) {
+        // A header that claims `n` weights, then arbitrary bytes: a model
+        // is read or refused with an error, never a panic.
+        let mut bytes = b"AGRIVNSM".to_vec();
+        bytes.extend_from_slice(&1u32.to_le_bytes());
+        bytes.extend_from_slice(&n.to_le_bytes());
+        bytes.extend_from_slice(&body);
+        if let Ok(model) = SegmentModel::from_bytes(&bytes) {
+            prop_assert_eq!(body.len(), 8 * n as usize);
+            let seg = Segmenter::with_model(agrivn::dict::Dictionary::empty(), Some(model));
+            prop_assert!(!seg.segment("giá lúa tăng").is_empty());
+        }
+    }
+
+    #[test]
     fn tag_evidence_points_into_the_article(title in messy(), text in messy()) {
         let tags = Tagger::new().tag(&title, &text);
         for t in &tags.topics {
@@ -132,6 +150,7 @@ fn public_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Normalizer>();
     check::<Segmenter>();
+    check::<SegmentModel>();
     check::<agrivn::dict::Dictionary>();
     check::<Tagger>();
     check::<Pipeline>();
