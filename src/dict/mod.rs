@@ -4,7 +4,8 @@
 //! Keys are lower case, NFC, with tone marks of oa/oe/uy in the classic place,
 //! syllables separated by one space, so text in either tone style, in any
 //! case, NFC or NFD, finds the same words. The default dictionary is compiled
-//! from `data/dict/` at build time and embedded; loading it copies nothing.
+//! from `data/dict/` at build time and embedded: the FST is read in place,
+//! and only the syllable trie's arrays are decoded (89 µs) when it is opened.
 //!
 //! ```
 //! # #[cfg(feature = "embedded-data")] {
@@ -63,7 +64,9 @@ impl std::fmt::Debug for Dictionary {
 }
 
 impl Dictionary {
-    /// The dictionary compiled into the crate from `data/dict/`.
+    /// The dictionary compiled into the crate from `data/dict/`. Opening it
+    /// decodes the syllable trie's arrays (well under a millisecond); clone
+    /// the result (or the segmenter holding it) rather than opening it again.
     #[cfg(feature = "embedded-data")]
     pub fn embedded() -> Dictionary {
         let dict = Self::from_parts(Cow::Borrowed(EMBEDDED_FST), Cow::Borrowed(EMBEDDED_ATTRS))

@@ -6,8 +6,8 @@
 //! distinct syllable (see [`SyllableIds`]), the root's children are a
 //! direct table, and a deeper node's few children are found by binary
 //! search in a flat array. The layout is in [`super::trie_format`]; the
-//! default dictionary's trie is built by the build script and embedded, so
-//! opening it copies nothing.
+//! default dictionary's trie is built by the build script and embedded;
+//! opening it decodes the arrays once.
 
 use std::borrow::Cow;
 
