@@ -1,11 +1,11 @@
 //! Learned weights that correct the segmenter's dictionary scores.
 //!
 //! Every candidate word of the lattice has a few features: the word itself,
-//! its length and kind (dictionary word, known or unknown single syllable,
-//! capitalized name, unknown two-syllable word), the pair of syllables at
-//! its left boundary, and each pair of syllables it joins. A feature is
-//! hashed into a fixed table of weights; a candidate's learned score is the
-//! sum of its features' weights, added to the dictionary score. The weights
+//! its length and kind (see [`Candidate`]), its first and last syllable,
+//! the pair of syllables at its left boundary, and each pair of syllables
+//! it joins. A feature is hashed into a fixed table of weights; a
+//! candidate's learned score is the sum of its features' weights, added to
+//! the dictionary score. The weights
 //! are trained with an averaged structured perceptron (see
 //! [`super::train`]) on word-segmented text.
 //!
@@ -193,7 +193,7 @@ impl SegmentModel {
             return Err(bad("unknown version"));
         }
         let n = u32::from_le_bytes(word(12)) as usize;
-        if bytes.len() != 16 + 8 * n {
+        if Some(bytes.len()) != n.checked_mul(8).and_then(|b| b.checked_add(16)) {
             return Err(bad("length does not match its header"));
         }
         let mut weights = vec![0.0f32; SIZE];
