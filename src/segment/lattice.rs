@@ -31,6 +31,9 @@ pub(crate) struct Scratch {
     trie_ids: SyllableIds,
     /// The dictionary trie's syllable id of each syllable of a run.
     trie_syls: Vec<u32>,
+    /// Every syllable keyed in the current text: its start and what the
+    /// table knows of it (the tagger reads it instead of keying again).
+    pub(crate) text_syls: Vec<(usize, Syl)>,
 }
 
 impl Scratch {
@@ -39,6 +42,7 @@ impl Scratch {
     pub(crate) fn begin(&mut self) {
         let generation = self.syllables.begin();
         self.trie_ids.sync(generation);
+        self.text_syls.clear();
     }
 
     /// The syllables of the last run keyed.
@@ -205,6 +209,7 @@ pub(crate) fn key_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scra
     for p in run {
         let syl = s.syllables.get(&text[p.start..p.end]);
         s.syls.push(syl);
+        s.text_syls.push((p.start, syl));
         s.hashes.push(syl.hash);
         s.trie_syls.push(s.trie_ids.get(trie, &s.syllables, syl.key));
     }

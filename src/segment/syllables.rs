@@ -89,6 +89,11 @@ impl Syllables {
         self.generation
     }
 
+    /// The current generation (see [`Syllables::begin`]).
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// The syllable written `surface` (normalized text, no spaces).
     #[inline]
     pub fn get(&mut self, surface: &str) -> Syl {

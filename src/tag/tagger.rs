@@ -204,9 +204,12 @@ impl TagWorker {
         segment_normalized(text, &inner.segmenter, &mut self.scratch, &mut self.tokens);
         let lead_end = lead_end(text);
         self.syls.clear();
-        let generation = self.scratch.syllables.begin();
+        // Segmentation started this text's generation of syllable ids.
+        let generation = self.scratch.syllables.generation();
         self.phrase_ids.sync(generation);
         self.folded_phrase_ids.sync(generation);
+        // The syllables the segmenter keyed, in text order.
+        let mut keyed = 0;
         let mut sentence_start = true;
         let tokens = std::mem::take(&mut self.tokens);
         for t in &tokens {
@@ -241,7 +244,16 @@ impl TagWorker {
                 if syl.is_empty() {
                     continue;
                 }
-                let y = self.scratch.syllables.get(syl);
+                let known = &self.scratch.text_syls;
+                while keyed < known.len() && known[keyed].0 < start {
+                    keyed += 1;
+                }
+                let y = match known.get(keyed) {
+                    Some(&(s, y)) if s == start => y,
+                    // Not keyed by the segmenter (a magnitude word after
+                    // a number, a unit): key it now.
+                    _ => self.scratch.syllables.get(syl),
+                };
                 self.syls.push(Syl {
                     key: if folded { y.folded } else { y.key },
                     start: start as u32,
