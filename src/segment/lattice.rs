@@ -5,7 +5,6 @@ use super::pretokenize::{Piece, pretokenize};
 use super::syllables::{Syl, Syllables, flag};
 use super::{Span, Token, TokenKind};
 use crate::dict::{Dictionary, NONE, ROOT, SyllableIds, source};
-use crate::normalize::push_key;
 
 /// Longest word tried, in syllables.
 pub(crate) const MAX_WORD: usize = 8;
@@ -14,10 +13,10 @@ pub(crate) const MAX_WORD: usize = 8;
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
     pieces: Vec<Piece>,
-    keys: String,
-    syls: Vec<Syl>,
-    /// Key hashes of the syllables of a run (for learned features).
-    hashes: Vec<u64>,
+    /// The syllables of the last run keyed.
+    pub(crate) syls: Vec<Syl>,
+    /// Their key hashes (for learned features).
+    pub(crate) hashes: Vec<u64>,
     /// Learned weight of a boundary before each syllable of a run.
     split_w: Vec<f32>,
     /// Running sums of the learned weights of joining syllable i to i + 1.
@@ -30,7 +29,7 @@ pub(crate) struct Scratch {
     /// Syllable keys mapped to the dictionary trie's syllables.
     trie_ids: SyllableIds,
     /// The dictionary trie's syllable id of each syllable of a run.
-    trie_syls: Vec<u32>,
+    pub(crate) trie_syls: Vec<u32>,
     /// Every syllable keyed in the current text: its start and what the
     /// table knows of it (the tagger reads it instead of keying again).
     pub(crate) text_syls: Vec<(usize, Syl)>,
@@ -43,21 +42,6 @@ impl Scratch {
         let generation = self.syllables.begin();
         self.trie_ids.sync(generation);
         self.text_syls.clear();
-    }
-
-    /// The syllables of the last run keyed.
-    pub(crate) fn syls(&self) -> &[Syl] {
-        &self.syls
-    }
-
-    /// Their key hashes.
-    pub(crate) fn hashes(&self) -> &[u64] {
-        &self.hashes
-    }
-
-    /// Their syllable ids in the dictionary trie.
-    pub(crate) fn trie_syls(&self) -> &[u32] {
-        &self.trie_syls
     }
 }
 
@@ -114,9 +98,8 @@ pub(crate) fn segment(
             i += 2;
         } else {
             let word = if p.kind == TokenKind::Abbreviation {
-                s.keys.clear();
-                push_key(&text[p.start..p.end], &mut s.keys);
-                dict.lookup_key(&s.keys)
+                let y = s.syllables.get(&text[p.start..p.end]);
+                dict.lookup_key(s.syllables.key(y.key))
             } else {
                 None
             };

@@ -93,7 +93,7 @@ pub fn train(segmenter: &Segmenter, gold: &[&str], opts: &TrainOptions) -> (Segm
             best_path(run, dict, Some(&model), &mut s);
             if !same_segmentation(&s.path, &ex.gold) {
                 mistakes += 1;
-                let hashes = s.hashes().to_vec();
+                let hashes = s.hashes.clone();
                 let mut update = |words: &[PathWord], sign: f32| {
                     for w in words {
                         features(&hashes, w.a, w.b, w.kind, |i| {
@@ -213,13 +213,13 @@ fn gold_path(
         // The word's dictionary id, walking the trie.
         let mut node = ROOT;
         for k in a..b {
-            node = trie.child(node, s.trie_syls()[k]);
+            node = trie.child(node, s.trie_syls[k]);
             if node == NONE {
                 break;
             }
         }
         let id = if node == NONE { None } else { trie.value(node) };
-        let syls = s.syls();
+        let syls = &s.syls;
         let caps_end = a + syls[a..]
             .iter()
             .take(MAX_WORD)
