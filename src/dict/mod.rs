@@ -35,6 +35,9 @@ use crate::normalize::Normalizer;
 use crate::{Error, ErrorKind, Result};
 pub use format::{WordInfo, source};
 pub use lookup::Match;
+
+/// Sources whose words are curated names and terms.
+const CURATED: u8 = source::PLACE | source::AGRI | source::ABBREV;
 pub(crate) use trie::{NONE, ROOT, SyllableIds, SyllableTrie};
 
 #[cfg(feature = "embedded-data")]
@@ -55,6 +58,10 @@ struct Inner {
     attrs: Cow<'static, [u8]>,
     /// The words as a syllable trie, built when first needed.
     trie: OnceLock<SyllableTrie>,
+    /// One bit per word id: a curated name or term (see
+    /// [`Dictionary::is_curated`]); small enough to stay in cache while
+    /// segmenting, where the attribute table would not.
+    curated: Vec<u64>,
 }
 
 impl std::fmt::Debug for Dictionary {
@@ -109,11 +116,21 @@ impl Dictionary {
                 "the dictionary attribute table does not match its FST",
             ));
         }
+        let mut curated = vec![0u64; n.div_ceil(64)];
+        for (id, record) in attrs[format::HEADER_LEN..]
+            .chunks_exact(format::RECORD_LEN)
+            .enumerate()
+        {
+            if WordInfo::from_bytes(record).sources & CURATED != 0 {
+                curated[id / 64] |= 1 << (id % 64);
+            }
+        }
         Ok(Dictionary {
             inner: Arc::new(Inner {
                 map,
                 attrs,
                 trie: OnceLock::new(),
+                curated,
             }),
         })
     }
@@ -259,11 +276,12 @@ impl Dictionary {
         self.len() == 0
     }
 
-    /// Bytes of memory the FST, the attribute table and (once built) the
-    /// syllable index take.
+    /// Bytes of memory the FST, the attribute table, the curated-word
+    /// bitmap and (once built) the syllable index take.
     pub fn size_bytes(&self) -> usize {
         self.inner.map.as_fst().as_bytes().len()
             + self.inner.attrs.len()
+            + 8 * self.inner.curated.len()
             + self.inner.trie.get().map_or(0, SyllableTrie::size_bytes)
     }
 
@@ -286,6 +304,18 @@ impl Dictionary {
             .get(start..start + format::RECORD_LEN)
             .map(WordInfo::from_bytes)
             .unwrap_or_default()
+    }
+
+    /// Whether word `id` is a curated name or term (a place, the
+    /// agricultural lexicon, an abbreviation): such words win ties against
+    /// general words when segmenting.
+    #[inline]
+    pub(crate) fn is_curated(&self, id: u64) -> bool {
+        let id = id as usize;
+        self.inner
+            .curated
+            .get(id / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
     }
 
     pub(crate) fn fst(&self) -> &fst::raw::Fst<Cow<'static, [u8]>> {

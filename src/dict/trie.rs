@@ -23,20 +23,27 @@ pub(crate) const ROOT: u32 = 0;
 #[derive(Debug)]
 pub(crate) struct SyllableTrie {
     bytes: Cow<'static, [u8]>,
-    /// The arrays after the header, decoded once when the trie is opened
-    /// (the embedded bytes have no alignment to read them in place).
-    words: Vec<u32>,
-    n_syl: usize,
-    n_nodes: usize,
-    /// Where each array starts, in `u32`s from the end of the header.
-    syl_offsets: usize,
-    root: usize,
-    values: usize,
-    first_edge: usize,
-    edge_syls: usize,
-    edge_children: usize,
+    /// Where each syllable's text starts, from the start of the syllable
+    /// bytes (`n_syl + 1` entries).
+    syl_offsets: Vec<u32>,
+    /// The root's child per syllable id.
+    root: Vec<u32>,
+    /// The nodes. Siblings are consecutive and sorted by syllable, so a
+    /// step searches its node's children and lands on the child it needs,
+    /// whose value and children are beside its syllable.
+    nodes: Vec<Node>,
     /// Where the syllable bytes start, in bytes.
     syl_bytes: usize,
+}
+
+/// A node: the syllable of the edge into it, its children (nodes
+/// `first..end`) and its value.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    syl: u32,
+    first: u32,
+    end: u32,
+    value: u32,
 }
 
 impl SyllableTrie {
@@ -55,58 +62,65 @@ impl SyllableTrie {
         if word(8) != TRIE_VERSION {
             return Err(bad("unknown layout version"));
         }
-        let (n_syl, n_nodes, n_edges, n_bytes) = (
-            word(12) as usize,
-            word(16) as usize,
-            word(20) as usize,
-            word(24) as usize,
-        );
-        let syl_offsets = 0;
-        let root = syl_offsets + n_syl + 1;
-        let values = root + n_syl;
-        let first_edge = values + n_nodes;
-        let edge_syls = first_edge + n_nodes + 1;
-        let edge_children = edge_syls + n_edges;
-        let syl_bytes = TRIE_HEADER_LEN + 4 * (edge_children + n_edges);
-        if n_nodes == 0 || bytes.len() != syl_bytes + n_bytes {
+        let (n_syl, n_nodes, n_bytes) = (word(12) as usize, word(16) as usize, word(20) as usize);
+        // Arrays of u32 after the header: offsets, root, node syllables,
+        // first children, values.
+        let n_words = (n_syl + 1)
+            .checked_add(n_syl)
+            .and_then(|n| n.checked_add(n_nodes.checked_mul(3)?))
+            .and_then(|n| n.checked_add(1))
+            .ok_or_else(|| bad("sizes overflow"))?;
+        let syl_bytes = n_words
+            .checked_mul(4)
+            .and_then(|n| n.checked_add(TRIE_HEADER_LEN))
+            .ok_or_else(|| bad("sizes overflow"))?;
+        if n_nodes == 0 || n_nodes >= NONE as usize || Some(bytes.len()) != syl_bytes.checked_add(n_bytes) {
             return Err(bad("length does not match its header"));
         }
-        let words = bytes[TRIE_HEADER_LEN..syl_bytes]
+        let mut words = bytes[TRIE_HEADER_LEN..syl_bytes]
             .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let mut take = |n: usize| -> Vec<u32> { words.by_ref().take(n).collect() };
+        let syl_offsets = take(n_syl + 1);
+        let root = take(n_syl);
+        let node_syls = take(n_nodes);
+        let first = take(n_nodes + 1);
+        let values = take(n_nodes);
+        let in_nodes = |n: u32| n == NONE || (n as usize) < n_nodes;
+        if !root.iter().all(|&n| in_nodes(n))
+            || first.windows(2).any(|w| w[0] > w[1])
+            || first.last().is_none_or(|&f| f as usize > n_nodes)
+            || syl_offsets.windows(2).any(|w| w[0] > w[1])
+            || syl_offsets.last().is_none_or(|&o| o as usize != n_bytes)
+        {
+            return Err(bad("node or syllable offsets out of order"));
+        }
+        let nodes = (0..n_nodes)
+            .map(|i| Node {
+                syl: node_syls[i],
+                first: first[i],
+                end: first[i + 1],
+                value: values[i],
+            })
             .collect();
         Ok(SyllableTrie {
             bytes,
-            words,
-            n_syl,
-            n_nodes,
             syl_offsets,
             root,
-            values,
-            first_edge,
-            edge_syls,
-            edge_children,
+            nodes,
             syl_bytes,
         })
     }
 
-    /// The `i`th `u32` after the header ([`NONE`] when out of range).
-    #[inline]
-    fn at(&self, i: usize) -> u32 {
-        self.words.get(i).copied().unwrap_or(NONE)
-    }
-
     fn syllable_text(&self, id: usize) -> &[u8] {
-        let a = self.at(self.syl_offsets + id) as usize;
-        let b = self.at(self.syl_offsets + id + 1) as usize;
-        self.bytes
-            .get(self.syl_bytes + a..self.syl_bytes + b)
-            .unwrap_or_default()
+        let a = self.syl_offsets[id] as usize;
+        let b = self.syl_offsets[id + 1] as usize;
+        &self.bytes[self.syl_bytes + a..self.syl_bytes + b]
     }
 
     /// The id of syllable `key`, or [`NONE`] when no key has it.
     pub(crate) fn syllable(&self, key: &str) -> u32 {
-        let (mut lo, mut hi) = (0, self.n_syl);
+        let (mut lo, mut hi) = (0, self.root.len());
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.syllable_text(mid).cmp(key.as_bytes()) {
@@ -121,44 +135,33 @@ impl SyllableTrie {
     /// The node reached from `node` by syllable `syl`, or [`NONE`].
     #[inline]
     pub(crate) fn child(&self, node: u32, syl: u32) -> u32 {
-        if syl as usize >= self.n_syl {
-            return NONE;
-        }
         if node == ROOT {
-            return self.at(self.root + syl as usize);
+            return self.root.get(syl as usize).copied().unwrap_or(NONE);
         }
-        let node = node as usize;
-        if node >= self.n_nodes {
+        let Some(n) = self.nodes.get(node as usize) else {
             return NONE;
+        };
+        let Some(siblings) = self.nodes.get(n.first as usize..n.end as usize) else {
+            return NONE;
+        };
+        match siblings.binary_search_by_key(&syl, |c| c.syl) {
+            Ok(i) => n.first + i as u32,
+            Err(_) => NONE,
         }
-        let (mut lo, mut hi) = (
-            self.at(self.first_edge + node) as usize,
-            self.at(self.first_edge + node + 1) as usize,
-        );
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let s = self.at(self.edge_syls + mid);
-            if s < syl {
-                lo = mid + 1;
-            } else if s > syl {
-                hi = mid;
-            } else {
-                return self.at(self.edge_children + mid);
-            }
-        }
-        NONE
     }
 
     /// The value of the key that ends at `node`.
     #[inline]
     pub(crate) fn value(&self, node: u32) -> Option<u32> {
-        let v = self.at(self.values + node as usize);
+        let v = self.nodes.get(node as usize)?.value;
         (v != NONE).then_some(v)
     }
 
     /// Bytes held.
     pub(crate) fn size_bytes(&self) -> usize {
-        self.bytes.len() + 4 * self.words.len()
+        self.bytes.len()
+            + 4 * (self.syl_offsets.len() + self.root.len())
+            + std::mem::size_of::<Node>() * self.nodes.len()
     }
 }
 

@@ -5,27 +5,30 @@
 //! All numbers are little-endian `u32`:
 //!
 //! ```text
-//! "AGRIVNTR" version n_syllables n_nodes n_edges n_syllable_bytes
+//! "AGRIVNTR" version n_syllables n_nodes n_syllable_bytes
 //! syllable_offsets[n_syllables + 1]   where each syllable's text starts
 //! root[n_syllables]                   child of the root per syllable, or NONE
+//! node_syllables[n_nodes]             syllable of the edge into each node (root: NONE)
+//! first_child[n_nodes + 1]            children of node i: nodes first_child[i]..first_child[i + 1]
 //! values[n_nodes]                     value of the key ending at a node, or NONE
-//! first_edge[n_nodes + 1]             edges of node i: first_edge[i]..first_edge[i + 1]
-//! edge_syllables[n_edges]             sorted within a node
-//! edge_children[n_edges]
 //! syllable bytes                      the syllables, sorted, concatenated
 //! ```
 //!
-//! Syllable ids are the ranks of the syllables in byte order; node 0 is
-//! the root, whose children are in `root` rather than in the edge arrays.
+//! Syllable ids are the ranks of the syllables in byte order. Nodes are
+//! numbered breadth first, node 0 being the root, so the children of a
+//! node are consecutive nodes sorted by syllable: a step finds the child by
+//! binary search among them, and the child's number is where it was found
+//! (no separate edge array to read). The root's children are also in the
+//! direct table `root`.
 
 use std::collections::BTreeMap;
 
 /// First bytes of a trie.
 pub const TRIE_MAGIC: &[u8; 8] = b"AGRIVNTR";
 /// Layout version.
-pub const TRIE_VERSION: u32 = 1;
+pub const TRIE_VERSION: u32 = 2;
 /// Header length in bytes.
-pub const TRIE_HEADER_LEN: usize = 8 + 5 * 4;
+pub const TRIE_HEADER_LEN: usize = 8 + 4 * 4;
 /// No such syllable, node or value.
 pub const NONE: u32 = u32::MAX;
 
@@ -64,20 +67,27 @@ pub fn build_trie<'a>(entries: impl IntoIterator<Item = (&'a str, u64)>) -> Vec<
         }
         values[node] = *v;
     }
+    // Number the nodes breadth first, so that siblings are consecutive.
     let n_syl = syllables.len();
     let n_nodes = values.len();
-    let n_edges: usize = children.iter().skip(1).map(BTreeMap::len).sum();
+    let mut order = Vec::with_capacity(n_nodes);
+    let mut new_id = vec![0u32; n_nodes];
+    let mut node_syl = vec![NONE; n_nodes];
+    order.push(0usize);
+    let mut k = 0;
+    while k < order.len() {
+        let old = order[k];
+        for (&syl, &child) in &children[old] {
+            new_id[child as usize] = order.len() as u32;
+            node_syl[order.len()] = syl;
+            order.push(child as usize);
+        }
+        k += 1;
+    }
     let syl_bytes: usize = syllables.keys().map(|s| s.len()).sum();
-    let mut out =
-        Vec::with_capacity(TRIE_HEADER_LEN + 4 * (3 * n_syl + 2 * n_nodes + 2 * n_edges + 2) + syl_bytes);
+    let mut out = Vec::with_capacity(TRIE_HEADER_LEN + 4 * (2 * n_syl + 3 * n_nodes + 2) + syl_bytes);
     out.extend_from_slice(TRIE_MAGIC);
-    for n in [
-        TRIE_VERSION,
-        n_syl as u32,
-        n_nodes as u32,
-        n_edges as u32,
-        syl_bytes as u32,
-    ] {
+    for n in [TRIE_VERSION, n_syl as u32, n_nodes as u32, syl_bytes as u32] {
         out.extend_from_slice(&n.to_le_bytes());
     }
     let push = |out: &mut Vec<u8>, n: u32| out.extend_from_slice(&n.to_le_bytes());
@@ -89,31 +99,22 @@ pub fn build_trie<'a>(entries: impl IntoIterator<Item = (&'a str, u64)>) -> Vec<
     push(&mut out, offset);
     let mut root = vec![NONE; n_syl];
     for (&syl, &child) in &children[0] {
-        root[syl as usize] = child;
+        root[syl as usize] = new_id[child as usize];
     }
     for r in root {
         push(&mut out, r);
     }
-    for &v in &values {
-        push(&mut out, v);
+    for &syl in &node_syl {
+        push(&mut out, syl);
     }
-    let mut first = 0u32;
-    push(&mut out, 0);
-    for (i, c) in children.iter().enumerate() {
-        if i > 0 {
-            first += c.len() as u32;
-        }
+    let mut first = 1u32;
+    for &old in &order {
         push(&mut out, first);
+        first += children[old].len() as u32;
     }
-    for c in children.iter().skip(1) {
-        for &syl in c.keys() {
-            push(&mut out, syl);
-        }
-    }
-    for c in children.iter().skip(1) {
-        for &child in c.values() {
-            push(&mut out, child);
-        }
+    push(&mut out, first);
+    for &old in &order {
+        push(&mut out, values[old]);
     }
     for s in syllables.keys() {
         out.extend_from_slice(s.as_bytes());

@@ -4,7 +4,7 @@ use super::model::{Candidate, SegmentModel, join_feature, split_feature};
 use super::pretokenize::{Piece, pretokenize};
 use super::syllables::{Syl, Syllables, flag};
 use super::{Span, Token, TokenKind};
-use crate::dict::{Dictionary, NONE, ROOT, SyllableIds, source};
+use crate::dict::{Dictionary, NONE, ROOT, SyllableIds};
 
 /// Longest word tried, in syllables.
 pub(crate) const MAX_WORD: usize = 8;
@@ -258,9 +258,7 @@ pub(crate) fn best_path(run: &[Piece], dict: &Dictionary, model: Option<&Segment
                     pair_known |= len == 2;
                     // Curated names and terms (places, the agricultural
                     // lexicon, abbreviations) win ties against general words.
-                    let curated =
-                        dict.info(id).sources & (source::PLACE | source::AGRI | source::ABBREV) != 0;
-                    let sc = word_score(len, true) + if curated { 0.005 } else { 0.0 };
+                    let sc = word_score(len, true) + if dict.is_curated(id) { 0.005 } else { 0.0 };
                     consider(best, j, k + 1, sc, id + 1, Candidate::DictWord);
                 }
             }

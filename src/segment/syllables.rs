@@ -62,11 +62,37 @@ const LIMIT: usize = 1 << 16;
 /// remembered by surface.
 const MAX_REMEMBERED: usize = 32;
 
+/// A short surface form held inline (its length, then its bytes, packed
+/// into two words): hashing and comparing it is two word operations, with
+/// no pointer to follow, and a table entry is small enough that the
+/// syllables of running text stay in cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Surface([u64; 2]);
+
+/// Longest surface held inline.
+const INLINE: usize = 15;
+
+impl Surface {
+    #[inline]
+    fn new(s: &str) -> Option<Surface> {
+        let mut bytes = [0; INLINE + 1];
+        bytes[0] = s.len() as u8;
+        bytes.get_mut(1..1 + s.len())?.copy_from_slice(s.as_bytes());
+        let (a, b) = bytes.split_at(8);
+        Some(Surface([
+            u64::from_le_bytes(a.try_into().ok()?),
+            u64::from_le_bytes(b.try_into().ok()?),
+        ]))
+    }
+}
+
 /// Interned syllables and keys. Ids stay valid until [`Syllables::begin`]
 /// starts a new generation.
 #[derive(Debug, Default)]
 pub(crate) struct Syllables {
-    by_surface: FxHashMap<Box<str>, Syl>,
+    by_surface: FxHashMap<Surface, Syl>,
+    /// Surface forms longer than [`INLINE`] bytes.
+    by_long_surface: FxHashMap<Box<str>, Syl>,
     by_key: FxHashMap<Box<str>, u32>,
     /// Key texts, one after another; `ranges[id]` is where key `id` is.
     keys: String,
@@ -79,8 +105,9 @@ impl Syllables {
     /// Start a text: when the table is full it starts over, and ids handed
     /// out before are no longer valid. Returns the generation.
     pub fn begin(&mut self) -> u64 {
-        if self.by_surface.len() >= LIMIT || self.ranges.len() >= 2 * LIMIT {
+        if self.by_surface.len() + self.by_long_surface.len() >= LIMIT || self.ranges.len() >= 2 * LIMIT {
             self.by_surface.clear();
+            self.by_long_surface.clear();
             self.by_key.clear();
             self.keys.clear();
             self.ranges.clear();
@@ -97,12 +124,25 @@ impl Syllables {
     /// The syllable written `surface` (normalized text, no spaces).
     #[inline]
     pub fn get(&mut self, surface: &str) -> Syl {
-        if let Some(s) = self.by_surface.get(surface) {
+        let Some(inline) = Surface::new(surface) else {
+            return self.get_long(surface);
+        };
+        if let Some(s) = self.by_surface.get(&inline) {
+            return *s;
+        }
+        let syl = self.compute(surface);
+        self.by_surface.insert(inline, syl);
+        syl
+    }
+
+    #[cold]
+    fn get_long(&mut self, surface: &str) -> Syl {
+        if let Some(s) = self.by_long_surface.get(surface) {
             return *s;
         }
         let syl = self.compute(surface);
         if surface.len() <= MAX_REMEMBERED {
-            self.by_surface.insert(surface.into(), syl);
+            self.by_long_surface.insert(surface.into(), syl);
         }
         syl
     }
