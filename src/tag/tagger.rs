@@ -403,9 +403,19 @@ impl TagWorker {
                 }
             }
         }
+        // Topics that are agricultural by nature (crops, fisheries…) add
+        // to the relevance; topics that are not (storms, incomes, policy)
+        // can at most double what the others found.
+        let mut supporting = 0.0f32;
         for (t, topic) in tax.topics.iter().enumerate() {
-            agri += topic.agri_weight * topic_mass[t].max(0.0);
+            let c = topic.agri_weight * topic_mass[t].max(0.0);
+            if topic.agri_weight >= 0.5 {
+                agri += c;
+            } else {
+                supporting += c;
+            }
         }
+        agri += supporting.min(agri.max(0.0));
         // A topic's score: each sentence (the title is one) adds the weight
         // of its matches up to a cap, times its position factor; so a topic
         // named in the headline or lead, or running through several
