@@ -169,9 +169,10 @@ fn consider(
     id: u64,
     kind: Candidate,
 ) {
-    let learned = model.map_or(0.0, |m| {
-        m.score(hashes, a, b, kind, split_w[a] + join_cum[b - 1] - join_cum[a])
-    });
+    let learned = match model {
+        Some(m) => m.score(hashes, a, b, kind, split_w[a] + join_cum[b - 1] - join_cum[a]),
+        None => 0.0,
+    };
     let sc = best[a].score + score + learned;
     if sc > best[b].score {
         best[b] = Best {

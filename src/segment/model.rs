@@ -143,7 +143,7 @@ pub(crate) fn join_feature(x: u64, y: u64) -> usize {
 
 /// The features of candidate `hashes[a..b]` of kind `kind` that depend on
 /// the whole candidate (the word, its first and last syllable).
-#[inline]
+#[inline(always)]
 fn word_features(hashes: &[u64], a: usize, b: usize, kind: Candidate, mut f: impl FnMut(usize)) {
     let mut word = mix(tag::WORD, kind as u64);
     for &h in &hashes[a..b] {
@@ -240,7 +240,7 @@ impl SegmentModel {
     }
 
     /// The weight of feature `i` (0 for most, found in the bitmap).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn weight(&self, i: usize) -> f32 {
         let w = &self.inner;
         let Some(block) = w.blocks.get(i / 64) else {
@@ -258,7 +258,7 @@ impl SegmentModel {
     /// The learned score of a candidate whose boundary and join weights
     /// are given: `edges` is the weight of its left boundary plus the
     /// weights of the pairs it joins (see [`split_feature`], [`join_feature`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn score(&self, hashes: &[u64], a: usize, b: usize, kind: Candidate, edges: f32) -> f32 {
         let mut s = edges + self.inner.len[kind as usize][(b - a).min(6)];
         word_features(hashes, a, b, kind, |i| s += self.weight(i));
