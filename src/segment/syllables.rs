@@ -3,8 +3,8 @@
 //! Running text repeats a few thousand syllables. Computing a syllable's
 //! dictionary key (lower case, classic tone place) and its folded key, and
 //! looking them up, is the main cost of segmenting; the table does it once
-//! per distinct surface form and hands out small ids, which
-//! [`crate::dict::StepCache`] uses to walk the dictionary by syllable.
+//! per distinct surface form and hands out small ids, with which the
+//! dictionary's syllable trie is walked (see `crate::dict::SyllableIds`).
 
 use rustc_hash::FxHashMap;
 
