@@ -242,4 +242,63 @@ mod tests {
         assert!(SyllableTrie::from_bytes(Cow::Owned(bytes)).is_err());
         assert!(SyllableTrie::from_bytes(Cow::Borrowed(b"AGRIVN")).is_err());
     }
+
+    const SYLLABLES: [&str; 8] = ["hợp", "tác", "xã", "nông", "thôn", "mới", "lúa", "gạo"];
+
+    /// Walk `syls` from the root: the value found after each syllable.
+    fn walk(t: &SyllableTrie, syls: &[usize]) -> Vec<Option<u32>> {
+        let mut node = ROOT;
+        syls.iter()
+            .map(|&s| {
+                node = t.child(node, t.syllable(SYLLABLES[s]));
+                if node == NONE { None } else { t.value(node) }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Every prefix of every walk finds exactly the keys the entries
+        /// have, with their last value.
+        #[test]
+        fn walks_agree_with_a_map(
+            entries in proptest::collection::vec((proptest::collection::vec(0..8usize, 1..5), 0..1000u32), 0..40),
+            probes in proptest::collection::vec(proptest::collection::vec(0..8usize, 1..6), 1..20),
+        ) {
+            let keys: Vec<(String, u64)> = entries
+                .iter()
+                .map(|(k, v)| (k.iter().map(|&s| SYLLABLES[s]).collect::<Vec<_>>().join(" "), u64::from(*v)))
+                .collect();
+            let map: std::collections::BTreeMap<&str, u32> =
+                keys.iter().map(|(k, v)| (k.as_str(), *v as u32)).collect();
+            let t = SyllableTrie::build(keys.iter().map(|(k, v)| (k.as_str(), *v)));
+            for probe in probes.iter().chain(entries.iter().map(|(k, _)| k)) {
+                let found = walk(&t, probe);
+                for (n, got) in found.iter().enumerate() {
+                    let key = probe[..=n].iter().map(|&s| SYLLABLES[s]).collect::<Vec<_>>().join(" ");
+                    proptest::prop_assert_eq!(*got, map.get(key.as_str()).copied(), "key {}", key);
+                }
+            }
+        }
+
+        /// Damaged bytes are refused or give a trie whose walks do not panic.
+        #[test]
+        fn damaged_tries_never_panic(at in 0..400usize, byte in 0..=255u8, cut in 0..400usize) {
+            let mut bytes = build_trie([("hợp tác", 1), ("hợp tác xã", 2), ("nông thôn mới", 3), ("lúa", 4)]);
+            let at = at % bytes.len();
+            bytes[at] = byte;
+            bytes.truncate(bytes.len() - cut % 8);
+            if let Ok(t) = SyllableTrie::from_bytes(Cow::Owned(bytes)) {
+                for probe in [[0usize, 1, 2], [3, 4, 5], [6, 6, 6]] {
+                    walk(&t, &probe);
+                }
+                for node in [ROOT, 1, 5, 1000, NONE] {
+                    for syl in [0, 1, 7, 1000, NONE] {
+                        let _ = (t.child(node, syl), t.value(node));
+                    }
+                }
+            }
+        }
+    }
 }

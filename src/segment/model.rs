@@ -318,3 +318,35 @@ impl SegmentModel {
         SIZE
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(100))]
+
+        /// The compact weights answer every feature as the full table does,
+        /// after reading a model and after training updates.
+        #[test]
+        fn compact_weights_match_the_table(
+            set in proptest::collection::vec((0..SIZE, -4.0f32..4.0), 0..200),
+            updates in proptest::collection::vec((0..SIZE, -1.0f32..1.0), 0..50),
+        ) {
+            let mut table = vec![0.0f32; SIZE];
+            for &(i, w) in &set {
+                table[i] = w;
+            }
+            let mut model = SegmentModel::from_weights(table.clone());
+            for &(i, w) in &updates {
+                model.add(i, w);
+                table[i] += w;
+            }
+            model.refresh();
+            for i in set.iter().chain(&updates).map(|p| p.0).chain([0, 1, 63, 64, SIZE - 1]) {
+                proptest::prop_assert_eq!(model.weight(i), table[i]);
+            }
+            proptest::prop_assert_eq!(model.weight(SIZE), 0.0);
+        }
+    }
+}
