@@ -222,3 +222,47 @@ fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
     assert!(status.success());
     assert_eq!(std::fs::read(&out).unwrap(), full);
 }
+
+#[test]
+fn eval_tag_scores_a_second_annotator() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let other = dir.path().join("other.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"id\": \"a\", \"agri\": true, \"topics\": [\"crops\", \"prices\"]}\n\
+         {\"id\": \"b\", \"agri\": false, \"topics\": []}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &other,
+        "{\"id\": \"a\", \"agri\": true, \"topics\": [\"crops\"]}\n\
+         {\"id\": \"b\", \"agri\": true, \"topics\": [\"trade\"]}\n",
+    )
+    .unwrap();
+    let run = |predicted: &std::path::Path| {
+        let out = agrivn()
+            .args(["eval", "tag", "--gold"])
+            .arg(&gold)
+            .arg("--predicted")
+            .arg(predicted)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let same = run(&gold);
+    assert!(same.contains("agri accuracy 1.0000"), "{same}");
+    assert!(same.contains("F1 1.0000"), "{same}");
+    let differ = run(&other);
+    assert!(differ.contains("agri accuracy 0.5000"), "{differ}");
+    // One of two gold topics found, one wrong topic given: P = R = 0.5.
+    assert!(
+        differ.contains("topics micro P 0.5000 R 0.5000 F1 0.5000"),
+        "{differ}"
+    );
+    assert!(
+        differ.contains("non-agricultural articles given a topic 1/1"),
+        "{differ}"
+    );
+}

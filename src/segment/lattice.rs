@@ -194,7 +194,7 @@ pub(crate) fn key_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scra
         let syl = s.syllables.get(&text[p.start..p.end]);
         s.syls.push(syl);
         s.text_syls.push((p.start, syl));
-        s.hashes.push(syl.hash);
+        s.hashes.push(s.syllables.hash(syl.key));
         s.trie_syls.push(s.trie_ids.get(trie, &s.syllables, syl.key));
     }
 }

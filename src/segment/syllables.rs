@@ -11,17 +11,15 @@ use rustc_hash::FxHashMap;
 use super::model::key_hash;
 use crate::normalize::{push_key, strip_diacritics};
 
-/// What the table knows about one surface syllable.
+/// What the table knows about one surface syllable (what depends on its
+/// key alone, [`Syllables::folded`] and [`Syllables::hash`], is kept by key
+/// so that the surface table stays small).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Syl {
     /// Id of the dictionary key ("Nông" and "nông" share it).
     pub key: u32,
-    /// Id of the key without diacritics ("nong").
-    pub folded: u32,
     /// [`flag`] bits.
     pub flags: u8,
-    /// Hash of the dictionary key (for learned features).
-    pub hash: u64,
 }
 
 /// Bits of [`Syl::flags`].
@@ -67,7 +65,7 @@ const MAX_REMEMBERED: usize = 32;
 /// no pointer to follow, and a table entry is small enough that the
 /// syllables of running text stay in cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Surface([u64; 2]);
+struct Surface([u32; 4]);
 
 /// Longest surface held inline.
 const INLINE: usize = 15;
@@ -78,11 +76,8 @@ impl Surface {
         let mut bytes = [0; INLINE + 1];
         bytes[0] = s.len() as u8;
         bytes.get_mut(1..1 + s.len())?.copy_from_slice(s.as_bytes());
-        let (a, b) = bytes.split_at(8);
-        Some(Surface([
-            u64::from_le_bytes(a.try_into().ok()?),
-            u64::from_le_bytes(b.try_into().ok()?),
-        ]))
+        let word = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        Some(Surface([word(0), word(4), word(8), word(12)]))
     }
 }
 
@@ -97,6 +92,9 @@ pub(crate) struct Syllables {
     /// Key texts, one after another; `ranges[id]` is where key `id` is.
     keys: String,
     ranges: Vec<(u32, u32)>,
+    /// By key id: the id of the key without diacritics, and the key's hash.
+    folded: Vec<u32>,
+    hashes: Vec<u64>,
     generation: u64,
     buf: String,
 }
@@ -111,6 +109,8 @@ impl Syllables {
             self.by_key.clear();
             self.keys.clear();
             self.ranges.clear();
+            self.folded.clear();
+            self.hashes.clear();
             self.generation += 1;
         }
         self.generation
@@ -147,6 +147,18 @@ impl Syllables {
         syl
     }
 
+    /// The id of key `key` without diacritics ("nong" for "nông").
+    #[inline]
+    pub fn folded(&self, key: u32) -> u32 {
+        self.folded[key as usize]
+    }
+
+    /// The hash of key `key` (for learned features).
+    #[inline]
+    pub fn hash(&self, key: u32) -> u64 {
+        self.hashes[key as usize]
+    }
+
     /// The key text of key id `id`.
     #[inline]
     pub fn key(&self, id: u32) -> &str {
@@ -159,10 +171,6 @@ impl Syllables {
         buf.clear();
         push_key(surface, &mut buf);
         let key = self.intern(&buf);
-        let folded = match strip_diacritics(&buf) {
-            std::borrow::Cow::Borrowed(_) => key,
-            std::borrow::Cow::Owned(f) => self.intern(&f),
-        };
         let mut flags = 0;
         let mut chars = surface.chars();
         if chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase) {
@@ -177,16 +185,12 @@ impl Syllables {
         if MIDDLE_NAMES.contains(&buf.as_str()) {
             flags |= flag::MIDDLE_NAME;
         }
-        let hash = key_hash(&buf);
         self.buf = buf;
-        Syl {
-            key,
-            folded,
-            flags,
-            hash,
-        }
+        Syl { key, flags }
     }
 
+    /// The id of key `key`, given one (with its folded form and hash)
+    /// when it is new.
     fn intern(&mut self, key: &str) -> u32 {
         if let Some(&id) = self.by_key.get(key) {
             return id;
@@ -196,6 +200,13 @@ impl Syllables {
         self.keys.push_str(key);
         self.ranges.push((start, self.keys.len() as u32));
         self.by_key.insert(key.into(), id);
+        self.hashes.push(key_hash(key));
+        // The folded key is its own when the key has no diacritics.
+        self.folded.push(id);
+        if let std::borrow::Cow::Owned(f) = strip_diacritics(key) {
+            let folded = self.intern(&f);
+            self.folded[id as usize] = folded;
+        }
         id
     }
 }
@@ -214,13 +225,14 @@ mod tests {
         assert_eq!(a.key, b.key);
         assert_eq!(a.key, c.key);
         assert_eq!(t.key(a.key), "hòa");
-        assert_eq!(t.key(a.folded), "hoa");
+        assert_eq!(t.key(t.folded(a.key)), "hoa");
         assert!(a.is(flag::CAPITALIZED) && a.is(flag::UPPER));
         assert!(!b.is(flag::UPPER));
         assert!(!c.is(flag::CAPITALIZED) && c.is(flag::UPPER));
         assert!(t.get("Nguyễn").is(flag::SURNAME));
         assert!(t.get("thị").is(flag::MIDDLE_NAME));
-        assert_eq!(t.get("hoa").key, a.folded);
+        assert_eq!(t.get("hoa").key, t.folded(a.key));
+        assert_eq!(t.hash(a.key), key_hash("hòa"));
     }
 
     #[test]

@@ -255,7 +255,11 @@ impl TagWorker {
                     _ => self.scratch.syllables.get(syl),
                 };
                 self.syls.push(Syl {
-                    key: if folded { y.folded } else { y.key },
+                    key: if folded {
+                        self.scratch.syllables.folded(y.key)
+                    } else {
+                        y.key
+                    },
                     start: start as u32,
                     end: end as u32,
                     name: None,

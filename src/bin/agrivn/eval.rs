@@ -53,6 +53,10 @@ pub enum Command {
         /// List each article whose tags differ from the labels.
         #[arg(long)]
         verbose: bool,
+        /// Score these labels (same format as `--gold`) instead of the
+        /// tagger's output: the agreement of two annotators.
+        #[arg(long, conflicts_with_all = ["files", "taxonomy"])]
+        predicted: Option<PathBuf>,
         #[command(flatten)]
         thresholds: crate::tag::Thresholds,
     },
@@ -89,8 +93,16 @@ pub fn run(cmd: Command) -> Result<i32> {
             files,
             taxonomy,
             verbose,
+            predicted,
             thresholds,
-        } => tag(&gold, &files, taxonomy.as_ref(), verbose, &thresholds),
+        } => tag(
+            &gold,
+            &files,
+            taxonomy.as_ref(),
+            verbose,
+            predicted.as_ref(),
+            &thresholds,
+        ),
     }
 }
 
@@ -247,19 +259,35 @@ struct Label {
     topics: Vec<String>,
 }
 
+fn read_labels(path: &Path) -> Result<Vec<Label>> {
+    input::read_to_string(path)?
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1)))
+        .collect()
+}
+
+/// What one article was given: by the tagger, or by another annotator.
+struct Given {
+    agri: bool,
+    agri_score: f64,
+    topics: Vec<String>,
+    title: String,
+}
+
 fn tag(
     gold: &Path,
     files: &[PathBuf],
     taxonomy: Option<&PathBuf>,
     verbose: bool,
+    predicted: Option<&PathBuf>,
     thresholds: &crate::tag::Thresholds,
 ) -> Result<i32> {
-    let labels: Vec<Label> = input::read_to_string(gold)?
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}", gold.display(), i + 1)))
-        .collect::<Result<_>>()?;
+    let labels = read_labels(gold)?;
+    let predicted: Option<HashMap<String, Label>> = predicted
+        .map(|p| read_labels(p).map(|ls| ls.into_iter().map(|l| (l.id.clone(), l)).collect()))
+        .transpose()?;
     let wanted: HashSet<&str> = labels.iter().map(|l| l.id.as_str()).collect();
     let mut articles: HashMap<String, (String, String)> = HashMap::new();
     for f in files {
@@ -293,13 +321,30 @@ fn tag(
     let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new(); // tp, fp, fn
     let mut nonagri_with_topics = 0usize;
     let mut nonagri = 0usize;
+    let given = |id: &str| -> Option<Given> {
+        if let Some(p) = &predicted {
+            return p.get(id).map(|l| Given {
+                agri: l.agri,
+                agri_score: 0.0,
+                topics: l.topics.clone(),
+                title: String::new(),
+            });
+        }
+        let (title, text) = articles.get(id)?;
+        let tags = pipeline.tagger().tag(title, text);
+        Some(Given {
+            agri: tags.agri,
+            agri_score: tags.agri_score,
+            topics: tags.topics.into_iter().map(|t| t.id).collect(),
+            title: title.clone(),
+        })
+    };
     for l in &labels {
-        let Some((title, text)) = articles.get(&l.id) else {
+        let Some(tags) = given(&l.id) else {
             missing += 1;
             continue;
         };
         n += 1;
-        let tags = pipeline.tagger().tag(title, text);
         if tags.agri == l.agri {
             agri_ok += 1;
         }
@@ -312,7 +357,7 @@ fn tag(
         let got: HashSet<&str> = tags
             .topics
             .iter()
-            .map(|t| t.id.as_str())
+            .map(String::as_str)
             .filter(|id| topic_ids.iter().any(|t| t == id))
             .collect();
         let want: HashSet<&str> = l.topics.iter().map(String::as_str).collect();
@@ -332,12 +377,17 @@ fn tag(
             w.sort();
             println!(
                 "{}: agri {} (score {:.1}) want {}; topics {:?} want {:?} | {}",
-                l.id, tags.agri, tags.agri_score, l.agri, g, w, title
+                l.id, tags.agri, tags.agri_score, l.agri, g, w, tags.title
             );
         }
     }
     if missing > 0 {
-        eprintln!("agrivn: {missing} labelled articles were not found in the input files");
+        let place = if predicted.is_some() {
+            "the predicted labels"
+        } else {
+            "the input files"
+        };
+        eprintln!("agrivn: {missing} labelled articles were not found in {place}");
     }
     let f1 = |tp: usize, fp: usize, fn_: usize| {
         let p = if tp + fp > 0 {
