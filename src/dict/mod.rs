@@ -36,10 +36,10 @@ use crate::normalize::Normalizer;
 use crate::{Error, ErrorKind, Result};
 pub use format::{WordInfo, source};
 pub use lookup::Match;
+pub(crate) use trie::{NONE, ROOT, SyllableIds, SyllableTrie};
 
 /// Sources whose words are curated names and terms.
 const CURATED: u8 = source::PLACE | source::AGRI | source::ABBREV;
-pub(crate) use trie::{NONE, ROOT, SyllableIds, SyllableTrie};
 
 #[cfg(feature = "embedded-data")]
 static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dict.fst"));

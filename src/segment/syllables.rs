@@ -61,9 +61,9 @@ const LIMIT: usize = 1 << 16;
 const MAX_REMEMBERED: usize = 32;
 
 /// A short surface form held inline (its length, then its bytes, packed
-/// into two words): hashing and comparing it is two word operations, with
-/// no pointer to follow, and a table entry is small enough that the
-/// syllables of running text stay in cache.
+/// into four words): hashing and comparing it takes a few word operations,
+/// with no pointer to follow and no call to `memcmp`, and a table entry is
+/// small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Surface([u32; 4]);
 
@@ -233,6 +233,26 @@ mod tests {
         assert!(t.get("thị").is(flag::MIDDLE_NAME));
         assert_eq!(t.get("hoa").key, t.folded(a.key));
         assert_eq!(t.hash(a.key), key_hash("hòa"));
+    }
+
+    #[test]
+    fn long_and_short_surfaces_share_keys() {
+        let mut t = Syllables::default();
+        t.begin();
+        // 15 bytes (held inline), 16 bytes and more (held by the long table).
+        for surface in [
+            "nghiêngnghiêng",
+            "Nghiêngnghiêng",
+            "ỀỀỀỀỀỀ",
+            "internationalization",
+        ] {
+            let a = t.get(surface);
+            assert_eq!(t.get(surface), a, "{surface}");
+            assert_eq!(t.key(a.key), crate::dict::key_of(surface), "{surface}");
+        }
+        assert_eq!(t.get("nghiêngnghiêng").key, t.get("Nghiêngnghiêng").key);
+        // Prefixes of the same bytes are different surfaces.
+        assert_ne!(t.get("lú").key, t.get("lúa").key);
     }
 
     #[test]
