@@ -1,8 +1,9 @@
 //! Tagging accuracy on the project's hand-labelled articles: the set the
 //! taxonomy was written against (data/labels/articles.jsonl), the set that
 //! gated changes (holdout.jsonl), a blind set nothing was tuned on
-//! (blind.jsonl) and general news that mentions farm words
-//! (borderline.jsonl); the text is read from ../shared. The bounds are the
+//! (blind.jsonl), general news that mentions farm words
+//! (borderline.jsonl) and the second labelling of the gate and blind sets
+//! (second.jsonl); the text is read from ../shared. The bounds are the
 //! measured scores, rounded down, so that a change that makes tagging worse
 //! fails.
 
@@ -83,8 +84,8 @@ fn labelled_articles_reach_the_measured_scores() {
     check(
         "articles.jsonl",
         include_str!("../data/labels/articles.jsonl"),
-        0.97,
-        0.87,
+        0.98,
+        0.89,
         1,
     );
 }
@@ -94,8 +95,8 @@ fn held_out_labels_reach_the_measured_scores() {
     check(
         "holdout.jsonl",
         include_str!("../data/labels/holdout.jsonl"),
-        0.96,
-        0.79,
+        0.97,
+        0.82,
         2,
     );
 }
@@ -105,9 +106,9 @@ fn blind_labels_reach_the_measured_scores() {
     check(
         "blind.jsonl",
         include_str!("../data/labels/blind.jsonl"),
-        0.94,
-        0.75,
-        2,
+        0.97,
+        0.79,
+        0,
     );
 }
 
@@ -116,8 +117,19 @@ fn general_news_that_mentions_farm_words_stays_untagged() {
     check(
         "borderline.jsonl",
         include_str!("../data/labels/borderline.jsonl"),
-        0.98,
-        0.65,
+        0.99,
+        0.69,
         1,
+    );
+}
+
+#[test]
+fn second_annotator_labels_reach_the_measured_scores() {
+    check(
+        "second.jsonl",
+        include_str!("../data/labels/second.jsonl"),
+        0.97,
+        0.81,
+        3,
     );
 }
