@@ -31,6 +31,11 @@ pub struct TagOptions {
     pub max_evidence: usize,
     /// Most weight one sentence adds to a topic.
     pub sentence_cap: f32,
+    /// Topics whose `agri_weight` is below this are not agricultural by
+    /// nature (storms, incomes, policy): together they add to the
+    /// relevance at most as much as the agricultural phrases and the other
+    /// topics found.
+    pub supporting_below: f32,
 }
 
 impl Default for TagOptions {
@@ -45,6 +50,7 @@ impl Default for TagOptions {
             tail_start: 3000,
             max_evidence: 5,
             sentence_cap: 3.0,
+            supporting_below: 0.5,
         }
     }
 }
@@ -413,7 +419,7 @@ impl TagWorker {
         let mut supporting = 0.0f32;
         for (t, topic) in tax.topics.iter().enumerate() {
             let c = topic.agri_weight * topic_mass[t].max(0.0);
-            if topic.agri_weight >= 0.5 {
+            if topic.agri_weight >= opts.supporting_below {
                 agri += c;
             } else {
                 supporting += c;
