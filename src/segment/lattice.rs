@@ -61,6 +61,47 @@ fn is_syllable(p: &Piece) -> bool {
     p.kind == TokenKind::Word
 }
 
+/// End of the run of syllables that starts at syllable piece `i`: words
+/// never span punctuation or a line break.
+pub(crate) fn run_end(pieces: &[Piece], i: usize) -> usize {
+    i + 1
+        + pieces[i + 1..]
+            .iter()
+            .take_while(|p| is_syllable(p) && !p.newline_before)
+            .count()
+}
+
+/// The name that a rule proposes starting at syllable `j` of a run keyed
+/// into `syls`, as its end and kind: a run of capitalized syllables (not
+/// the first word of a line); in text without capitals, a surname, a common
+/// middle name and a given name; and, only with learned weights (`learned`)
+/// to judge it, a surname and any two syllables. The lattice and the
+/// training's gold paths both ask this.
+pub(crate) fn name_at(
+    syls: &[Syl],
+    run: &[Piece],
+    j: usize,
+    any_capital: bool,
+    learned: bool,
+) -> Option<(usize, Candidate)> {
+    if syls[j].is(flag::CAPITALIZED) {
+        let k = j + syls[j..]
+            .iter()
+            .take(MAX_WORD)
+            .take_while(|y| y.is(flag::CAPITALIZED))
+            .count();
+        (k - j >= 2 && !(j == 0 && run[0].newline_before)).then_some((k, Candidate::CapitalizedName))
+    } else if j + 2 < syls.len() && !any_capital && syls[j].is(flag::SURNAME) {
+        if syls[j + 1].is(flag::MIDDLE_NAME) {
+            Some((j + 3, Candidate::LowercaseName))
+        } else {
+            learned.then_some((j + 3, Candidate::SurnameTriple))
+        }
+    } else {
+        None
+    }
+}
+
 /// Segment normalized `text`, pushing tokens with spans in `text`.
 pub(crate) fn segment(
     text: &str,
@@ -76,10 +117,7 @@ pub(crate) fn segment(
     while i < pieces.len() {
         let p = pieces[i];
         if is_syllable(&p) {
-            let mut j = i + 1;
-            while j < pieces.len() && is_syllable(&pieces[j]) && !pieces[j].newline_before {
-                j += 1;
-            }
+            let j = run_end(&pieces, i);
             segment_run(text, &pieces[i..j], dict, model, s, out);
             i = j;
         } else if p.kind == TokenKind::Number
@@ -269,39 +307,14 @@ pub(crate) fn best_path(run: &[Piece], dict: &Dictionary, model: Option<&Segment
             None => (Candidate::UnknownSyllable, 0),
         };
         consider(best, j, j + 1, word_score(1, single_known.is_some()), id, kind);
-        // A capitalized run is a name.
-        if s.syls[j].is(flag::CAPITALIZED) {
-            let mut k = j + 1;
-            while k < n && k - j < MAX_WORD && s.syls[k].is(flag::CAPITALIZED) {
-                k += 1;
+        // Names: a capitalized run; in text without capitals, a surname
+        // and two more syllables.
+        match name_at(&s.syls, run, j, any_capital, model.is_some()) {
+            Some((k, Candidate::SurnameTriple)) => {
+                consider(best, j, k, UNKNOWN_TRIPLE, 0, Candidate::SurnameTriple);
             }
-            if k - j >= 2 && !(j == 0 && run[0].newline_before) {
-                consider(
-                    best,
-                    j,
-                    k,
-                    word_score(k - j, true) + 0.5,
-                    0,
-                    Candidate::CapitalizedName,
-                );
-            }
-        } else if j + 2 < n
-            && !any_capital
-            && s.syls[j].is(flag::SURNAME)
-            && s.syls[j + 1].is(flag::MIDDLE_NAME)
-        {
-            // Text without capitals (lower-cased input): a surname, a common
-            // middle name and a given name are still a name.
-            consider(
-                best,
-                j,
-                j + 3,
-                word_score(3, true) + 0.5,
-                0,
-                Candidate::LowercaseName,
-            );
-        } else if model.is_some() && j + 2 < n && !any_capital && s.syls[j].is(flag::SURNAME) {
-            consider(best, j, j + 3, UNKNOWN_TRIPLE, 0, Candidate::SurnameTriple);
+            Some((k, kind)) => consider(best, j, k, word_score(k - j, true) + 0.5, 0, kind),
+            None => {}
         }
         if model.is_some() && j + 1 < n && !pair_known {
             consider(best, j, j + 2, UNKNOWN_PAIR, 0, Candidate::UnknownPair);

@@ -5,7 +5,7 @@
 //! path's. Every sentence is also seen in lower case, so that the weights
 //! learn what capitals no longer show.
 
-use super::lattice::{MAX_WORD, PathWord, Scratch, best_path, key_run};
+use super::lattice::{PathWord, Scratch, best_path, key_run, name_at, run_end};
 use super::model::{Candidate, SegmentModel, features};
 use super::pretokenize::{Piece, pretokenize};
 use super::syllables::flag;
@@ -170,10 +170,7 @@ fn examples(segmenter: &Segmenter, gold: &[&str], lowercase: bool) -> (Vec<Examp
                     i += 1;
                     continue;
                 }
-                let mut j = i + 1;
-                while j < pieces.len() && pieces[j].kind == TokenKind::Word && !pieces[j].newline_before {
-                    j += 1;
-                }
+                let j = run_end(&pieces, i);
                 let run = &pieces[i..j];
                 key_run(&text, run, dict, &mut s);
                 match gold_path(run, &bounds, &s, trie) {
@@ -200,6 +197,7 @@ fn gold_path(
     trie: &crate::dict::SyllableTrie,
 ) -> Option<Vec<PathWord>> {
     let first = bounds.iter().position(|&(st, _)| st == run[0].start)?;
+    let any_capital = s.syls.iter().any(|y| y.is(flag::UPPER));
     let mut path = Vec::new();
     let mut a = 0;
     for &(start, end) in &bounds[first..] {
@@ -219,26 +217,15 @@ fn gold_path(
             }
         }
         let id = if node == NONE { None } else { trie.value(node) };
-        let syls = &s.syls;
-        let caps_end = a + syls[a..]
-            .iter()
-            .take(MAX_WORD)
-            .take_while(|y| y.is(flag::CAPITALIZED))
-            .count();
-        let any_capital = syls.iter().any(|y| y.is(flag::UPPER));
         let kind = match (b - a, id) {
             (1, Some(_)) => Candidate::KnownSyllable,
             (1, None) => Candidate::UnknownSyllable,
             (_, Some(_)) => Candidate::DictWord,
-            (n, None) if n >= 2 && caps_end == b && !(a == 0 && run[0].newline_before) => {
-                Candidate::CapitalizedName
-            }
-            (3, None) if !any_capital && syls[a].is(flag::SURNAME) && syls[a + 1].is(flag::MIDDLE_NAME) => {
-                Candidate::LowercaseName
-            }
-            (2, None) => Candidate::UnknownPair,
-            (3, None) if !any_capital && syls[a].is(flag::SURNAME) => Candidate::SurnameTriple,
-            _ => return None,
+            (n, None) => match name_at(&s.syls, run, a, any_capital, true) {
+                Some((end, kind)) if end == b => kind,
+                _ if n == 2 => Candidate::UnknownPair,
+                _ => return None,
+            },
         };
         path.push(PathWord {
             a,
