@@ -2,8 +2,10 @@
 //! taxonomy was written against (data/labels/articles.jsonl), the set that
 //! gated changes (holdout.jsonl), a blind set nothing was tuned on
 //! (blind.jsonl), general news that mentions farm words
-//! (borderline.jsonl) and the second labelling of the gate and blind sets
-//! (second.jsonl); the text is read from ../shared. The bounds are the
+//! (borderline.jsonl), the second labelling of the gate and blind sets
+//! (second.jsonl) and business and society stories labelled twice after
+//! the rest (fresh.jsonl, fresh_second.jsonl); the text is read from
+//! ../shared. The bounds are the
 //! measured scores, rounded down, so that a change that makes tagging worse
 //! fails.
 
@@ -95,9 +97,9 @@ fn held_out_labels_reach_the_measured_scores() {
     check(
         "holdout.jsonl",
         include_str!("../data/labels/holdout.jsonl"),
-        0.97,
-        0.82,
-        2,
+        0.99,
+        0.83,
+        0,
     );
 }
 
@@ -107,7 +109,7 @@ fn blind_labels_reach_the_measured_scores() {
         "blind.jsonl",
         include_str!("../data/labels/blind.jsonl"),
         0.97,
-        0.79,
+        0.81,
         0,
     );
 }
@@ -128,8 +130,26 @@ fn second_annotator_labels_reach_the_measured_scores() {
     check(
         "second.jsonl",
         include_str!("../data/labels/second.jsonl"),
-        0.97,
-        0.81,
-        3,
+        0.98,
+        0.82,
+        1,
+    );
+}
+
+#[test]
+fn business_and_society_stories_reach_the_measured_scores() {
+    check(
+        "fresh.jsonl",
+        include_str!("../data/labels/fresh.jsonl"),
+        0.86,
+        0.61,
+        7,
+    );
+    check(
+        "fresh_second.jsonl",
+        include_str!("../data/labels/fresh_second.jsonl"),
+        0.86,
+        0.62,
+        7,
     );
 }
