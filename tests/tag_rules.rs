@@ -36,3 +36,19 @@ fn supporting_topics_add_relevance_only_next_to_agricultural_evidence() {
     let all_core = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
     assert!(all_core.tag(TITLE, STORM).agri_score > 0.0);
 }
+
+#[test]
+fn a_product_name_is_crop_evidence_only_where_it_is_grown() {
+    let tagger = Tagger::new();
+    let brand = "Gạo ST25 được đăng ký bảo hộ thương hiệu tại Mỹ. Doanh nghiệp xuất khẩu \
+         gạo ST25 lo ngại mất thương hiệu. Cục Sở hữu trí tuệ hướng dẫn đăng ký bảo hộ \
+         cho gạo ST25. Nông dân và doanh nghiệp cần bảo vệ thương hiệu gạo ST25.";
+    let tags = tagger.tag("Gạo ST25 bị đăng ký thương hiệu ở Mỹ", brand);
+    assert!(tags.agri, "{tags:?}");
+    assert!(!tags.topics.iter().any(|t| t.id == "crops"), "{tags:?}");
+    let grown = "Nông dân trồng lúa ST25 trên cánh đồng lớn. Vụ này lúa ST25 cho năng suất \
+         cao, nông dân thu hoạch lúa ST25 sớm. Giống lúa ST25 được chăm sóc theo quy trình.";
+    let tags = tagger.tag("Nông dân trồng lúa ST25 được mùa", grown);
+    let crops = tags.topics.iter().find(|t| t.id == "crops").expect("crops");
+    assert!(crops.evidence.iter().any(|e| e.phrase == "ST25"), "{tags:?}");
+}

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::taxonomy::Taxonomy;
+use super::taxonomy::{Phrase, Taxonomy};
 use crate::dict::{NONE, ROOT, SyllableIds, SyllableTrie};
 use crate::normalize::{Normalizer, push_key, strip_diacritics};
 use crate::segment::Syllables;
@@ -27,6 +27,9 @@ pub(crate) struct Entry {
     pub context: Vec<u32>,
     /// Context ids that cancel the phrase in their sentence.
     pub unless: Vec<u32>,
+    /// Context ids one of which must occur in the phrase's sentence;
+    /// empty: none needed.
+    pub only_with: Vec<u32>,
     /// The phrase as the taxonomy writes it.
     pub text: String,
 }
@@ -86,48 +89,50 @@ impl Matcher {
         let normalizer = Normalizer::new();
         let mut keys: BTreeMap<String, Group> = BTreeMap::new();
         let mut contexts: BTreeMap<String, u32> = BTreeMap::new();
-        let mut add =
-            |text: &str, owner: Option<Owner>, weight: f32, context: &[String], unless: &[String]| {
-                let key = phrase_key(&normalizer, text);
-                if key.is_empty() {
-                    return;
-                }
-                let mut ids = |phrases: &[String]| -> Vec<u32> {
-                    phrases
-                        .iter()
-                        .map(|c| {
-                            let ck = phrase_key(&normalizer, c);
-                            let n = contexts.len() as u32;
-                            *contexts.entry(ck).or_insert(n)
-                        })
-                        .collect()
-                };
-                let ctx = ids(context);
-                let unless = ids(unless);
-                let cased = text.chars().any(char::is_uppercase);
-                let g = keys.entry(key).or_default();
-                g.cased |= cased;
-                match owner {
-                    Some(owner) => g.entries.push(Entry {
-                        owner,
-                        weight,
-                        context: ctx,
-                        unless,
-                        text: text.to_string(),
-                    }),
-                    None => g.mask = true,
-                }
+        let mut add = |text: &str, owner: Option<Owner>, phrase: Option<&Phrase>| {
+            let key = phrase_key(&normalizer, text);
+            if key.is_empty() {
+                return;
+            }
+            let mut ids = |phrases: &[String]| -> Vec<u32> {
+                phrases
+                    .iter()
+                    .map(|c| {
+                        let ck = phrase_key(&normalizer, c);
+                        let n = contexts.len() as u32;
+                        *contexts.entry(ck).or_insert(n)
+                    })
+                    .collect()
             };
+            let (weight, context, unless, only_with) = match phrase {
+                Some(p) => (p.weight, ids(&p.context), ids(&p.unless), ids(&p.only_with)),
+                None => (0.0, Vec::new(), Vec::new(), Vec::new()),
+            };
+            let cased = text.chars().any(char::is_uppercase);
+            let g = keys.entry(key).or_default();
+            g.cased |= cased;
+            match owner {
+                Some(owner) => g.entries.push(Entry {
+                    owner,
+                    weight,
+                    context,
+                    unless,
+                    only_with,
+                    text: text.to_string(),
+                }),
+                None => g.mask = true,
+            }
+        };
         for p in &tax.agri.phrases {
-            add(&p.text, Some(Owner::Agri), p.weight, &p.context, &p.unless);
+            add(&p.text, Some(Owner::Agri), Some(p));
         }
         for (i, t) in tax.topics.iter().enumerate() {
             for p in &t.phrases {
-                add(&p.text, Some(Owner::Topic(i)), p.weight, &p.context, &p.unless);
+                add(&p.text, Some(Owner::Topic(i)), Some(p));
             }
         }
         for m in &tax.mask.phrases {
-            add(m, None, 0.0, &[], &[]);
+            add(m, None, None);
         }
         for (ck, id) in &contexts {
             keys.entry(ck.clone()).or_default().context_id = Some(*id);

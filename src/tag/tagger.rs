@@ -380,6 +380,13 @@ impl TagWorker {
         self.topical.clear();
         let mut evidence: Vec<Vec<(f32, Evidence)>> = vec![Vec::new(); tax.topics.len()];
         self.counts.iter_mut().for_each(|c| *c = 0);
+        self.sentence_contexts.sort_unstable();
+        self.sentence_contexts.dedup();
+        let contexts = &self.sentence_contexts;
+        let in_sentence = |sentence: u32, ids: &[u32]| {
+            ids.iter()
+                .any(|&c| contexts.binary_search(&(sentence, c)).is_ok())
+        };
         for h in &self.hits {
             self.counts[h.group] += 1;
             let k = self.counts[h.group] as f32;
@@ -387,10 +394,7 @@ impl TagWorker {
                 if !e.context.is_empty() && !e.context.iter().any(|&c| self.context_seen[c as usize]) {
                     continue;
                 }
-                if e.unless
-                    .iter()
-                    .any(|&c| self.sentence_contexts.contains(&(h.sentence, c)))
-                {
+                if in_sentence(h.sentence, &e.unless) {
                     continue;
                 }
                 let contribution = e.weight * h.factor / k;
@@ -398,6 +402,12 @@ impl TagWorker {
                     Owner::Agri => agri += contribution,
                     Owner::Topic(t) => {
                         topic_mass[t] += contribution;
+                        // Outside the sentences it needs, the phrase still
+                        // shows the article is agricultural, but is not
+                        // evidence of the topic.
+                        if !e.only_with.is_empty() && !in_sentence(h.sentence, &e.only_with) {
+                            continue;
+                        }
                         self.topical.push((t, h.sentence, e.weight, h.factor));
                         if contribution > 0.0 {
                             evidence[t].push((

@@ -88,6 +88,11 @@ pub struct Phrase {
     /// also occurs ("lúa" is a crop, but not in "giá lúa … đồng/kg").
     #[serde(default)]
     pub unless: Vec<String>,
+    /// When not empty, the phrase counts only in a sentence where one of
+    /// these phrases also occurs ("ST25" is crop evidence in a sentence
+    /// about growing it, not in one about its trademark).
+    #[serde(default)]
+    pub only_with: Vec<String>,
 }
 
 impl Taxonomy {
