@@ -89,7 +89,8 @@ impl Matcher {
         let normalizer = Normalizer::new();
         let mut keys: BTreeMap<String, Group> = BTreeMap::new();
         let mut contexts: BTreeMap<String, u32> = BTreeMap::new();
-        let mut add = |text: &str, owner: Option<Owner>, phrase: Option<&Phrase>| {
+        // A phrase of the taxonomy with its owner, or a mask phrase (None).
+        let mut add = |text: &str, entry: Option<(Owner, &Phrase)>| {
             let key = phrase_key(&normalizer, text);
             if key.is_empty() {
                 return;
@@ -104,35 +105,31 @@ impl Matcher {
                     })
                     .collect()
             };
-            let (weight, context, unless, only_with) = match phrase {
-                Some(p) => (p.weight, ids(&p.context), ids(&p.unless), ids(&p.only_with)),
-                None => (0.0, Vec::new(), Vec::new(), Vec::new()),
-            };
-            let cased = text.chars().any(char::is_uppercase);
+            let entry = entry.map(|(owner, p)| Entry {
+                owner,
+                weight: p.weight,
+                context: ids(&p.context),
+                unless: ids(&p.unless),
+                only_with: ids(&p.only_with),
+                text: text.to_string(),
+            });
             let g = keys.entry(key).or_default();
-            g.cased |= cased;
-            match owner {
-                Some(owner) => g.entries.push(Entry {
-                    owner,
-                    weight,
-                    context,
-                    unless,
-                    only_with,
-                    text: text.to_string(),
-                }),
+            g.cased |= text.chars().any(char::is_uppercase);
+            match entry {
+                Some(e) => g.entries.push(e),
                 None => g.mask = true,
             }
         };
         for p in &tax.agri.phrases {
-            add(&p.text, Some(Owner::Agri), Some(p));
+            add(&p.text, Some((Owner::Agri, p)));
         }
         for (i, t) in tax.topics.iter().enumerate() {
             for p in &t.phrases {
-                add(&p.text, Some(Owner::Topic(i)), Some(p));
+                add(&p.text, Some((Owner::Topic(i), p)));
             }
         }
         for m in &tax.mask.phrases {
-            add(m, None, None);
+            add(m, None);
         }
         for (ck, id) in &contexts {
             keys.entry(ck.clone()).or_default().context_id = Some(*id);
