@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::matcher::MAX_PHRASE;
 use crate::{Error, ErrorKind, Result};
 
 #[cfg(feature = "embedded-data")]
@@ -107,7 +108,8 @@ impl Taxonomy {
     /// # Errors
     /// [`ErrorKind::Taxonomy`] with the line of the problem when the text is
     /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, a
-    /// weight that is not finite, an empty phrase).
+    /// weight that is not finite, an empty phrase, a phrase longer than the
+    /// matcher can match).
     pub fn from_toml(text: &str) -> Result<Taxonomy> {
         let tax: Taxonomy = toml::from_str(text).map_err(|e| {
             let line = e
@@ -119,7 +121,7 @@ impl Taxonomy {
                 None => err,
             }
         })?;
-        tax.validate()?;
+        tax.validate(text)?;
         Ok(tax)
     }
 
@@ -134,7 +136,7 @@ impl Taxonomy {
         Taxonomy::from_toml(&text).map_err(|e| e.with_path(path))
     }
 
-    fn validate(&self) -> Result<()> {
+    fn validate(&self, text: &str) -> Result<()> {
         let bad = |msg: String| Err(Error::new(ErrorKind::Taxonomy, msg));
         if self.version != 1 {
             return bad(format!(
@@ -163,7 +165,81 @@ impl Taxonomy {
             if !p.weight.is_finite() {
                 return bad(format!("phrase {:?}: weight is not finite", p.text));
             }
+            let related = p.context.iter().chain(&p.unless).chain(&p.only_with);
+            for phrase in std::iter::once(&p.text).chain(related) {
+                check_length(text, phrase)?;
+            }
+        }
+        for m in &self.mask.phrases {
+            check_length(text, m)?;
         }
         Ok(())
+    }
+}
+
+/// A phrase longer than [`MAX_PHRASE`] syllables would never match: refuse
+/// it, naming the line where it is written.
+fn check_length(text: &str, phrase: &str) -> Result<()> {
+    let syllables = phrase.split_whitespace().count();
+    if syllables <= MAX_PHRASE {
+        return Ok(());
+    }
+    let mut err = Error::new(
+        ErrorKind::Taxonomy,
+        format!("phrase {phrase:?} has {syllables} syllables; at most {MAX_PHRASE} can match"),
+    );
+    if let Some(at) = text.find(&format!("\"{phrase}\"")) {
+        err = err.with_line(1 + text[..at].matches('\n').count() as u64);
+    }
+    Err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AGRI: &str =
+        "version = 1\n[agri]\nthreshold = 8.0\nphrases = [\n  { text = \"nông dân\", weight = 2.0 },\n]\n";
+    const TOPIC: &str =
+        "[[topic]]\nid = \"crops\"\nname_vi = \"Trồng trọt\"\nname_en = \"Crops\"\nphrases = []\n";
+
+    /// The agri section (the phrase on line 5) and one topic.
+    fn minimal() -> String {
+        format!("{AGRI}{TOPIC}")
+    }
+
+    #[test]
+    fn a_minimal_taxonomy_reads() {
+        let tax = Taxonomy::from_toml(&minimal()).unwrap();
+        assert_eq!(tax.agri.phrases.len(), 1);
+        assert_eq!(tax.topics[0].id, "crops");
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_its_line() {
+        let text = minimal().replace("weight = 2.0", "weight = 2.0, wieght = 1.0");
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert_eq!(*err.kind(), ErrorKind::Taxonomy);
+        assert_eq!(err.line(), Some(5), "{err}");
+    }
+
+    #[test]
+    fn a_phrase_too_long_to_match_is_refused_with_its_line() {
+        let long = "chương trình mục tiêu quốc gia xây dựng nông thôn mới";
+        let text = minimal().replace("nông dân", long);
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert_eq!(*err.kind(), ErrorKind::Taxonomy);
+        assert_eq!(err.line(), Some(5), "{err}");
+        assert!(err.to_string().contains("11 syllables"), "{err}");
+        // The same holds for a phrase of a context list.
+        let text = minimal().replace("weight = 2.0", &format!("weight = 2.0, context = [\"{long}\"]"));
+        assert!(Taxonomy::from_toml(&text).is_err());
+    }
+
+    #[test]
+    fn a_duplicate_topic_id_is_refused() {
+        let text = format!("{}{TOPIC}", minimal());
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert!(err.to_string().contains("appears twice"), "{err}");
     }
 }
