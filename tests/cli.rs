@@ -120,6 +120,32 @@ fn unreadable_file_is_exit_status_1() {
 }
 
 #[test]
+fn an_invalid_taxonomy_is_exit_status_2_naming_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("agrivn-cli-taxonomy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("taxonomy.toml");
+    let long = "chương trình mục tiêu quốc gia xây dựng nông thôn mới";
+    std::fs::write(
+        &path,
+        format!(
+            "version = 1\n[agri]\nthreshold = 8.0\nphrases = [\n  {{ text = \"{long}\", weight = 3.0 }},\n]\n\
+             [[topic]]\nid = \"new_rural\"\nname_vi = \"Nông thôn mới\"\nname_en = \"New rural\"\nphrases = []\n"
+        ),
+    )
+    .unwrap();
+    let out = agrivn_with_stdin(
+        &["tag", "--taxonomy", path.to_str().unwrap()],
+        "{\"id\":\"1\",\"text\":\"Giá lúa tăng.\"}\n",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing is tagged with a broken taxonomy");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("taxonomy.toml:5"), "{stderr}");
+    assert!(stderr.contains("11 syllables"), "{stderr}");
+}
+
+#[test]
 fn closed_stdout_ends_quietly() {
     let line = "{\"id\":\"1\",\"text\":\"Giá lúa hôm nay tăng.\"}\n".repeat(20000);
     let mut child = agrivn()
