@@ -52,3 +52,17 @@ fn a_product_name_is_crop_evidence_only_where_it_is_grown() {
     let crops = tags.topics.iter().find(|t| t.id == "crops").expect("crops");
     assert!(crops.evidence.iter().any(|e| e.phrase == "ST25"), "{tags:?}");
 }
+
+#[test]
+fn a_sector_list_is_farming_but_not_fisheries() {
+    let tagger = Tagger::new();
+    let listed = "Hội nghị kết nối tiêu thụ nông, lâm, thủy sản giữa Hà Nội và các tỉnh thu hút \
+         nhiều doanh nghiệp. Nông dân các tỉnh giới thiệu nông sản của địa phương.";
+    let tags = tagger.tag("Hà Nội kết nối giao thương nông, lâm, thủy sản với các tỉnh", listed);
+    assert!(tags.agri, "{tags:?}");
+    assert!(!tags.topics.iter().any(|t| t.id == "fisheries"), "{tags:?}");
+    let fishing = "Ngư dân ra khơi đánh bắt thủy sản. Sản lượng thủy sản khai thác tăng, \
+         tàu cá cập cảng cá đầy ắp hải sản.";
+    let tags = tagger.tag("Ngư dân trúng mùa thủy sản", fishing);
+    assert!(tags.topics.iter().any(|t| t.id == "fisheries"), "{tags:?}");
+}

@@ -27,9 +27,12 @@ pub(crate) struct Entry {
     pub context: Vec<u32>,
     /// Context ids that cancel the phrase in their sentence.
     pub unless: Vec<u32>,
-    /// Context ids one of which must occur in the phrase's sentence;
-    /// empty: none needed.
+    /// Context ids one of which must occur in the phrase's sentence for it
+    /// to be topic evidence; empty: none needed.
     pub only_with: Vec<u32>,
+    /// Context ids that keep the phrase from being topic evidence in their
+    /// sentence.
+    pub not_with: Vec<u32>,
     /// The phrase as the taxonomy writes it.
     pub text: String,
 }
@@ -111,6 +114,7 @@ impl Matcher {
                 context: ids(&p.context),
                 unless: ids(&p.unless),
                 only_with: ids(&p.only_with),
+                not_with: ids(&p.not_with),
                 text: text.to_string(),
             });
             let g = keys.entry(key).or_default();

@@ -402,10 +402,13 @@ impl TagWorker {
                     Owner::Agri => agri += contribution,
                     Owner::Topic(t) => {
                         topic_mass[t] += contribution;
-                        // Outside the sentences it needs, the phrase still
-                        // shows the article is agricultural, but is not
-                        // evidence of the topic.
-                        if !e.only_with.is_empty() && !in_sentence(h.sentence, &e.only_with) {
+                        // Outside the sentences it needs, or next to the
+                        // words that rule it out, the phrase still shows
+                        // the article is agricultural, but is not evidence
+                        // of the topic.
+                        if (!e.only_with.is_empty() && !in_sentence(h.sentence, &e.only_with))
+                            || in_sentence(h.sentence, &e.not_with)
+                        {
                             continue;
                         }
                         self.topical.push((t, h.sentence, e.weight, h.factor));

@@ -94,6 +94,12 @@ pub struct Phrase {
     /// about growing it, not in one about its trademark).
     #[serde(default)]
     pub only_with: Vec<String>,
+    /// The phrase is not evidence of its topic in a sentence where one of
+    /// these phrases also occurs, but still adds to the agricultural
+    /// relevance ("thủy sản" in the list "nông, lâm, thủy sản" is farming,
+    /// not fisheries).
+    #[serde(default)]
+    pub not_with: Vec<String>,
 }
 
 impl Taxonomy {
@@ -165,7 +171,7 @@ impl Taxonomy {
             if !p.weight.is_finite() {
                 return bad(format!("phrase {:?}: weight is not finite", p.text));
             }
-            let related = p.context.iter().chain(&p.unless).chain(&p.only_with);
+            let related = (p.context.iter().chain(&p.unless)).chain(p.only_with.iter().chain(&p.not_with));
             for phrase in std::iter::once(&p.text).chain(related) {
                 check_length(text, phrase)?;
             }
