@@ -109,7 +109,7 @@ fn blind_labels_reach_the_measured_scores() {
         "blind.jsonl",
         include_str!("../data/labels/blind.jsonl"),
         0.97,
-        0.82,
+        0.84,
         0,
     );
 }
@@ -120,7 +120,7 @@ fn general_news_that_mentions_farm_words_stays_untagged() {
         "borderline.jsonl",
         include_str!("../data/labels/borderline.jsonl"),
         0.99,
-        0.69,
+        0.77,
         1,
     );
 }
@@ -141,15 +141,15 @@ fn business_and_society_stories_reach_the_measured_scores() {
     check(
         "fresh.jsonl",
         include_str!("../data/labels/fresh.jsonl"),
-        0.86,
-        0.62,
+        0.89,
+        0.64,
         7,
     );
     check(
         "fresh_second.jsonl",
         include_str!("../data/labels/fresh_second.jsonl"),
-        0.86,
-        0.64,
+        0.89,
+        0.65,
         7,
     );
 }
