@@ -58,7 +58,10 @@ fn a_sector_list_is_farming_but_not_fisheries() {
     let tagger = Tagger::new();
     let listed = "Hội nghị kết nối tiêu thụ nông, lâm, thủy sản giữa Hà Nội và các tỉnh thu hút \
          nhiều doanh nghiệp. Nông dân các tỉnh giới thiệu nông sản của địa phương.";
-    let tags = tagger.tag("Hà Nội kết nối giao thương nông, lâm, thủy sản với các tỉnh", listed);
+    let tags = tagger.tag(
+        "Hà Nội kết nối giao thương nông, lâm, thủy sản với các tỉnh",
+        listed,
+    );
     assert!(tags.agri, "{tags:?}");
     assert!(!tags.topics.iter().any(|t| t.id == "fisheries"), "{tags:?}");
     let fishing = "Ngư dân ra khơi đánh bắt thủy sản. Sản lượng thủy sản khai thác tăng, \
