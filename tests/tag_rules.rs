@@ -69,3 +69,18 @@ fn a_sector_list_is_farming_but_not_fisheries() {
     let tags = tagger.tag("Ngư dân trúng mùa thủy sản", fishing);
     assert!(tags.topics.iter().any(|t| t.id == "fisheries"), "{tags:?}");
 }
+
+#[test]
+fn a_forest_in_the_scenery_is_not_forestry() {
+    let tagger = Tagger::new();
+    let scenery = "Con đường xuyên rừng dẫn du khách tới trang trại của anh Hùng. Rừng già bao \
+         quanh vườn cà phê, tiếng chim vang khắp rừng. Anh Hùng trồng cà phê, nuôi bò sữa và \
+         mở homestay đón khách. Mỗi năm trang trại thu hoạch 20 tấn cà phê, cho thu nhập ổn định.";
+    let tags = tagger.tag("Nông dân làm du lịch bên rừng", scenery);
+    assert!(tags.agri, "{tags:?}");
+    assert!(!tags.topics.iter().any(|t| t.id == "forestry"), "{tags:?}");
+    let managed = "Huyện đã giao rừng cho các hộ dân quản lý và bảo vệ. Diện tích rừng trồng \
+         tăng thêm 500 ha, lực lượng kiểm lâm tuần tra chống phá rừng.";
+    let tags = tagger.tag("Giao rừng cho dân bảo vệ", managed);
+    assert!(tags.topics.iter().any(|t| t.id == "forestry"), "{tags:?}");
+}
