@@ -85,8 +85,9 @@ pub struct Phrase {
     /// occurs in the article.
     #[serde(default)]
     pub context: Vec<String>,
-    /// The phrase does not count in a sentence where one of these phrases
-    /// also occurs ("lúa" is a crop, but not in "giá lúa … đồng/kg").
+    /// The phrase does not count at all, neither for its topic nor for the
+    /// agricultural relevance, in a sentence where one of these phrases also
+    /// occurs ("lò mổ" is livestock, but not next to "chó" or "mèo").
     #[serde(default)]
     pub unless: Vec<String>,
     /// When not empty, the phrase counts only in a sentence where one of
