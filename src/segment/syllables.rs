@@ -241,6 +241,7 @@ mod tests {
         t.begin();
         // 15 bytes (held inline), 16 bytes and more (held by the long table).
         for surface in [
+            "nghiêngnghiên",
             "nghiêngnghiêng",
             "Nghiêngnghiêng",
             "ỀỀỀỀỀỀ",
