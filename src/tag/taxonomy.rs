@@ -2,6 +2,7 @@
 //! phrases. Loaded from TOML (`data/taxonomy.toml` is embedded as the
 //! default).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -18,6 +19,11 @@ static EMBEDDED: &str = include_str!("../../data/taxonomy.toml");
 pub struct Taxonomy {
     /// Format version (1).
     pub version: u32,
+    /// Named word lists: an element `"@name"` of a phrase's `context`,
+    /// `unless`, `only_with` or `not_with` stands for the list `name` (they
+    /// are expanded when the taxonomy is read).
+    #[serde(default)]
+    pub lists: BTreeMap<String, Vec<String>>,
     /// What makes an article agricultural.
     pub agri: AgriSection,
     /// Phrases matched only so that shorter phrases inside them do not count.
@@ -116,9 +122,9 @@ impl Taxonomy {
     /// [`ErrorKind::Taxonomy`] with the line of the problem when the text is
     /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, a
     /// weight that is not finite, an empty phrase, a phrase longer than the
-    /// matcher can match).
+    /// matcher can match, an unknown `"@list"`).
     pub fn from_toml(text: &str) -> Result<Taxonomy> {
-        let tax: Taxonomy = toml::from_str(text).map_err(|e| {
+        let mut tax: Taxonomy = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count() as u64);
@@ -128,8 +134,54 @@ impl Taxonomy {
                 None => err,
             }
         })?;
+        tax.expand_lists(text)?;
         tax.validate(text)?;
         Ok(tax)
+    }
+
+    /// Replace every `"@name"` in the phrases' word lists by list `name`.
+    fn expand_lists(&mut self, text: &str) -> Result<()> {
+        let Taxonomy {
+            lists, agri, topics, ..
+        } = self;
+        if let Some((name, _)) = lists
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| w.starts_with('@')))
+        {
+            return Err(Error::new(
+                ErrorKind::Taxonomy,
+                format!("list {name:?} names another list: lists cannot include lists"),
+            ));
+        }
+        let phrases = agri
+            .phrases
+            .iter_mut()
+            .chain(topics.iter_mut().flat_map(|t| &mut t.phrases));
+        for p in phrases {
+            for words in [&mut p.context, &mut p.unless, &mut p.only_with, &mut p.not_with] {
+                if !words.iter().any(|w| w.starts_with('@')) {
+                    continue;
+                }
+                let mut expanded = Vec::with_capacity(words.len());
+                for w in words.drain(..) {
+                    match w.strip_prefix('@') {
+                        Some(name) => match lists.get(name) {
+                            Some(list) => expanded.extend(list.iter().cloned()),
+                            None => {
+                                return Err(phrase_error(
+                                    text,
+                                    &p.text,
+                                    format!("phrase {:?}: no list named {w:?}", p.text),
+                                ));
+                            }
+                        },
+                        None => expanded.push(w),
+                    }
+                }
+                *words = expanded;
+            }
+        }
+        Ok(())
     }
 
     /// Load a taxonomy file.
@@ -191,14 +243,20 @@ fn check_length(text: &str, phrase: &str) -> Result<()> {
     if syllables <= MAX_PHRASE {
         return Ok(());
     }
-    let mut err = Error::new(
-        ErrorKind::Taxonomy,
+    Err(phrase_error(
+        text,
+        phrase,
         format!("phrase {phrase:?} has {syllables} syllables; at most {MAX_PHRASE} can match"),
-    );
-    if let Some(at) = text.find(&format!("\"{phrase}\"")) {
-        err = err.with_line(1 + text[..at].matches('\n').count() as u64);
+    ))
+}
+
+/// A taxonomy error about `phrase`, with the line where it is first written.
+fn phrase_error(text: &str, phrase: &str, message: String) -> Error {
+    let err = Error::new(ErrorKind::Taxonomy, message);
+    match text.find(&format!("\"{phrase}\"")) {
+        Some(at) => err.with_line(1 + text[..at].matches('\n').count() as u64),
+        None => err,
     }
-    Err(err)
 }
 
 #[cfg(test)]
@@ -241,6 +299,27 @@ mod tests {
         // The same holds for a phrase of a context list.
         let text = minimal().replace("weight = 2.0", &format!("weight = 2.0, context = [\"{long}\"]"));
         assert!(Taxonomy::from_toml(&text).is_err());
+    }
+
+    #[test]
+    fn named_lists_expand_where_they_are_named() {
+        let text = minimal()
+            .replace(
+                "version = 1\n",
+                "version = 1\n[lists]\nprice = [\"giá\", \"đồng/kg\"]\n",
+            )
+            .replace(
+                "weight = 2.0",
+                "weight = 2.0, not_with = [\"@price\", \"thương lái\"]",
+            );
+        let tax = Taxonomy::from_toml(&text).unwrap();
+        assert_eq!(tax.agri.phrases[0].not_with, ["giá", "đồng/kg", "thương lái"]);
+        let unknown = text.replace("@price", "@prices");
+        let err = Taxonomy::from_toml(&unknown).unwrap_err();
+        assert_eq!(err.line(), Some(7), "{err}");
+        assert!(err.to_string().contains("@prices"), "{err}");
+        let nested = text.replace("\"đồng/kg\"]", "\"@price\"]");
+        assert!(Taxonomy::from_toml(&nested).is_err());
     }
 
     #[test]
