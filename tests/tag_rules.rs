@@ -84,3 +84,32 @@ fn a_forest_in_the_scenery_is_not_forestry() {
     let tags = tagger.tag("Giao rừng cho dân bảo vệ", managed);
     assert!(tags.topics.iter().any(|t| t.id == "forestry"), "{tags:?}");
 }
+
+#[test]
+fn without_diacritics_common_words_are_not_read_as_farm_words() {
+    use agrivn::normalize::strip_diacritics;
+    let tagger = Tagger::new();
+    // Once the marks are gone, "trong" (in) is "trồng" (to grow), "lửa"
+    // (fire) is "lúa" (rice), "bao" (how many) is "bão" (storm) and "gặp"
+    // (to meet) is "GAP".
+    let fire = "Ngọn lửa bùng lên trong đêm tại một kho hàng trong khu dân cư. Lính cứu hỏa \
+         dập lửa trong hơn hai giờ. Trong lúc chữa cháy, lực lượng chức năng gặp nhiều khó \
+         khăn vì lửa lan nhanh trong gió. Bao nhiêu tài sản bị thiêu rụi trong đám cháy vẫn \
+         đang được thống kê. Người dân trong khu vực cho biết lửa bốc cao trong nhiều giờ và \
+         khói lan trong cả khu phố. Trong sáng nay, cơ quan chức năng điều tra nguyên nhân.";
+    let title = "Cháy lớn trong đêm, lửa thiêu rụi kho hàng";
+    let folded = tagger.tag(&strip_diacritics(title), &strip_diacritics(fire));
+    assert!(!folded.agri, "{folded:?}");
+    assert!(folded.topics.is_empty(), "{folded:?}");
+    // A farm story written without diacritics is still one.
+    let farm = "Hợp tác xã nông nghiệp Tân Phú liên kết với doanh nghiệp bao tiêu sản phẩm \
+         cho xã viên. Giá lúa tăng 500 đồng/kg, thương lái thu mua lúa tại ruộng. Hợp tác \
+         xã hỗ trợ nông dân giống lúa chất lượng cao và phân bón.";
+    let title = "Giá lúa tăng, hợp tác xã giúp nông dân bán lúa";
+    let accented = tagger.tag(title, farm);
+    let folded = tagger.tag(&strip_diacritics(title), &strip_diacritics(farm));
+    assert!(accented.agri && folded.agri, "{folded:?}");
+    let ids = |tags: &agrivn::tag::Tags| tags.topics.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&accented), ["cooperatives", "prices"]);
+    assert_eq!(ids(&folded), ids(&accented));
+}

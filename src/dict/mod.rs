@@ -328,14 +328,20 @@ impl Dictionary {
     pub(crate) fn trie(&self) -> &SyllableTrie {
         self.inner.trie.get_or_init(|| {
             let mut words = Vec::with_capacity(self.len());
-            let mut stream = self.inner.map.stream();
-            while let Some((k, v)) = stream.next() {
-                if let Ok(k) = std::str::from_utf8(k) {
-                    words.push((k.to_owned(), v));
-                }
-            }
+            self.for_each_word(|k, v| words.push((k.to_owned(), v)));
             SyllableTrie::build(words.iter().map(|(k, v)| (k.as_str(), *v)))
         })
+    }
+
+    /// Call `f` with every word's key (see [`crate::normalize::push_key`])
+    /// and id, in key order.
+    pub(crate) fn for_each_word(&self, mut f: impl FnMut(&str, u64)) {
+        let mut stream = self.inner.map.stream();
+        while let Some((k, v)) = stream.next() {
+            if let Ok(k) = std::str::from_utf8(k) {
+                f(k, v);
+            }
+        }
     }
 
     /// Build the syllable index used by segmentation now rather than on

@@ -1,11 +1,22 @@
 //! The phrase matcher: every phrase of a taxonomy compiled into a trie over
 //! syllable keys, once with diacritics and once folded (for text written
 //! without them).
+//!
+//! Folding loses words: "trồng" (to grow) and "trong" (in), "bão" (storm)
+//! and "bao" (bag), "hải quan" (customs) and "hải quân" (navy) are spelled
+//! alike without diacritics. A folded phrase that the dictionary also reads
+//! as another word or syllable is ambiguous, and in text written without
+//! diacritics it is not evidence: one common word read as a farm word would
+//! make every article agricultural. As a context it may still rule a phrase
+//! out (`unless`, `not_with`), never let one in (`context`, `only_with`);
+//! as a mask it still masks.
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use super::taxonomy::{Phrase, Taxonomy};
-use crate::dict::{NONE, ROOT, SyllableIds, SyllableTrie};
+use crate::dict::{Dictionary, NONE, ROOT, SyllableIds, SyllableTrie};
 use crate::normalize::{Normalizer, push_key, strip_diacritics};
 use crate::segment::Syllables;
 
@@ -56,6 +67,9 @@ pub(crate) struct Matcher {
     folded: SyllableTrie,
     /// For a folded key: the groups it stands for.
     folded_groups: Vec<Vec<usize>>,
+    /// For a folded key: whether the dictionary reads it as a word or
+    /// syllable that none of its groups is (then only masks match it).
+    folded_ambiguous: Vec<bool>,
     pub n_contexts: usize,
 }
 
@@ -88,7 +102,9 @@ impl std::fmt::Debug for Matcher {
 }
 
 impl Matcher {
-    pub(crate) fn new(tax: &Taxonomy) -> Matcher {
+    /// The matcher of `tax`; `dict` tells which folded phrases are
+    /// ambiguous.
+    pub(crate) fn new(tax: &Taxonomy, dict: &Dictionary) -> Matcher {
         let normalizer = Normalizer::new();
         let mut keys: BTreeMap<String, Group> = BTreeMap::new();
         let mut contexts: BTreeMap<String, u32> = BTreeMap::new();
@@ -141,33 +157,38 @@ impl Matcher {
         let accented = SyllableTrie::build(keys.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
         let mut groups = Vec::with_capacity(keys.len());
         let mut folded: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut accented_keys = Vec::with_capacity(keys.len());
         for (i, (k, g)) in keys.into_iter().enumerate() {
             let mut f = String::new();
             fold_key(&k, &mut f);
             folded.entry(f).or_default().push(i);
             groups.push(g);
+            accented_keys.push(k);
         }
         let folded_trie = SyllableTrie::build(folded.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
+        let folded_ambiguous = ambiguous_folds(&folded, &accented_keys, dict);
         let folded_groups: Vec<Vec<usize>> = folded.into_values().collect();
         Matcher {
             groups,
             accented,
             folded: folded_trie,
             folded_groups,
+            folded_ambiguous,
             n_contexts: contexts.len(),
         }
     }
 
-    /// Call `found(len, group)` for every phrase starting at the first of
-    /// the syllable key ids `keys` (of `syllables`); `ids` maps those keys
-    /// to the accented or the folded phrase trie, as `folded` says.
+    /// Call `found(len, group, ambiguous)` for every phrase starting at the
+    /// first of the syllable key ids `keys` (of `syllables`); `ids` maps
+    /// those keys to the accented or the folded phrase trie, as `folded`
+    /// says. `ambiguous`: the folded key has readings none of its groups is.
     pub(crate) fn prefixes(
         &self,
         ids: &mut SyllableIds,
         syllables: &Syllables,
         keys: impl IntoIterator<Item = u32>,
         folded: bool,
-        mut found: impl FnMut(usize, usize),
+        mut found: impl FnMut(usize, usize, bool),
     ) {
         let trie = if folded { &self.folded } else { &self.accented };
         let mut node = ROOT;
@@ -178,13 +199,44 @@ impl Matcher {
             }
             if let Some(v) = trie.value(node) {
                 if folded {
+                    let ambiguous = self.folded_ambiguous[v as usize];
                     for &g in &self.folded_groups[v as usize] {
-                        found(n + 1, g);
+                        found(n + 1, g, ambiguous);
                     }
                 } else {
-                    found(n + 1, v as usize);
+                    found(n + 1, v as usize, false);
                 }
             }
         }
     }
+}
+
+/// For each folded key (in `folded`'s order), whether the dictionary has a
+/// word, or a syllable of a word, with that folded spelling that is not one
+/// of the key's phrases (`accented_keys[group]`).
+fn ambiguous_folds(
+    folded: &BTreeMap<String, Vec<usize>>,
+    accented_keys: &[String],
+    dict: &Dictionary,
+) -> Vec<bool> {
+    let index: FxHashMap<&str, usize> = folded.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let mut ambiguous = vec![false; folded.len()];
+    let groups: Vec<&Vec<usize>> = folded.values().collect();
+    let mut f = String::new();
+    let mut reading = |word: &str| {
+        f.clear();
+        fold_key(word, &mut f);
+        if let Some(&i) = index.get(f.as_str()) {
+            if !groups[i].iter().any(|&g| accented_keys[g] == word) {
+                ambiguous[i] = true;
+            }
+        }
+    };
+    dict.for_each_word(|word, _| {
+        reading(word);
+        if word.contains(' ') {
+            word.split(' ').for_each(&mut reading);
+        }
+    });
+    ambiguous
 }

@@ -79,7 +79,7 @@ impl Tagger {
 
     /// A tagger over `taxonomy`, segmenting with `segmenter`.
     pub fn with_taxonomy(taxonomy: Taxonomy, segmenter: Segmenter, options: TagOptions) -> Tagger {
-        let matcher = Matcher::new(&taxonomy);
+        let matcher = Matcher::new(&taxonomy, segmenter.dictionary());
         Tagger {
             inner: Arc::new(Inner {
                 taxonomy,
@@ -113,6 +113,7 @@ impl Tagger {
             hits: Vec::new(),
             context_seen: vec![false; self.inner.matcher.n_contexts],
             sentence_contexts: Vec::new(),
+            uncertain_contexts: Vec::new(),
             counts: vec![0; self.inner.matcher.groups.len()],
             sentence: 0,
             topical: Vec::new(),
@@ -168,6 +169,9 @@ pub struct TagWorker {
     context_seen: Vec<bool>,
     /// (sentence, context id) of every context phrase met.
     sentence_contexts: Vec<(u32, u32)>,
+    /// (sentence, context id) of every context phrase that text without
+    /// diacritics may hold (its folded spelling has other readings).
+    uncertain_contexts: Vec<(u32, u32)>,
     counts: Vec<u32>,
     sentence: u32,
     topical: Vec<(usize, u32, f32, f32)>,
@@ -196,6 +200,7 @@ impl TagWorker {
         self.sentence = 0;
         self.context_seen.iter_mut().for_each(|c| *c = false);
         self.sentence_contexts.clear();
+        self.uncertain_contexts.clear();
         let folded = lacks_diacritics(title, text);
         self.scan(Field::Title, title, folded);
         self.scan(Field::Text, text, folded);
@@ -305,6 +310,7 @@ impl TagWorker {
             let mut best: Option<(usize, usize)> = None;
             let context_seen = &mut self.context_seen;
             let sentence_contexts = &mut self.sentence_contexts;
+            let uncertain_contexts = &mut self.uncertain_contexts;
             let ids = if folded {
                 &mut self.folded_phrase_ids
             } else {
@@ -315,13 +321,17 @@ impl TagWorker {
                 &self.scratch.syllables,
                 syls[i..].iter().map(|s| s.key),
                 folded,
-                |len, g| {
+                |len, g, ambiguous| {
                     let group = &matcher.groups[g];
                     if let Some(c) = group.context_id {
-                        context_seen[c as usize] = true;
-                        sentence_contexts.push((syls[i].sentence, c));
+                        if ambiguous {
+                            uncertain_contexts.push((syls[i].sentence, c));
+                        } else {
+                            context_seen[c as usize] = true;
+                            sentence_contexts.push((syls[i].sentence, c));
+                        }
                     }
-                    if group.entries.is_empty() && !group.mask {
+                    if (group.entries.is_empty() || ambiguous) && !group.mask {
                         return;
                     }
                     let a = &syls[i];
@@ -382,10 +392,19 @@ impl TagWorker {
         self.counts.iter_mut().for_each(|c| *c = 0);
         self.sentence_contexts.sort_unstable();
         self.sentence_contexts.dedup();
+        self.uncertain_contexts.sort_unstable();
+        self.uncertain_contexts.dedup();
         let contexts = &self.sentence_contexts;
+        let uncertain = &self.uncertain_contexts;
         let in_sentence = |sentence: u32, ids: &[u32]| {
             ids.iter()
                 .any(|&c| contexts.binary_search(&(sentence, c)).is_ok())
+        };
+        let maybe_in_sentence = |sentence: u32, ids: &[u32]| {
+            in_sentence(sentence, ids)
+                || ids
+                    .iter()
+                    .any(|&c| uncertain.binary_search(&(sentence, c)).is_ok())
         };
         for h in &self.hits {
             self.counts[h.group] += 1;
@@ -394,7 +413,7 @@ impl TagWorker {
                 if !e.context.is_empty() && !e.context.iter().any(|&c| self.context_seen[c as usize]) {
                     continue;
                 }
-                if in_sentence(h.sentence, &e.unless) {
+                if maybe_in_sentence(h.sentence, &e.unless) {
                     continue;
                 }
                 let contribution = e.weight * h.factor / k;
@@ -407,7 +426,7 @@ impl TagWorker {
                         // the article is agricultural, but is not evidence
                         // of the topic.
                         if (!e.only_with.is_empty() && !in_sentence(h.sentence, &e.only_with))
-                            || in_sentence(h.sentence, &e.not_with)
+                            || maybe_in_sentence(h.sentence, &e.not_with)
                         {
                             continue;
                         }
