@@ -292,3 +292,36 @@ fn eval_tag_scores_a_second_annotator() {
         "{differ}"
     );
 }
+
+#[test]
+fn eval_tag_scores_the_samples_written_without_diacritics() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    // What the tagger gives the samples as written.
+    std::fs::write(
+        &gold,
+        "{\"id\": \"sample-1\", \"agri\": true, \"topics\": [\"cooperatives\"]}\n\
+         {\"id\": \"sample-2\", \"agri\": true, \"topics\": [\"prices\", \"livestock\"]}\n\
+         {\"id\": \"sample-3\", \"agri\": false, \"topics\": []}\n\
+         {\"id\": \"sample-4\", \"agri\": true, \"topics\": [\"new_rural\", \"infrastructure\"]}\n\
+         {\"id\": \"sample-5\", \"agri\": true, \"topics\": [\"disasters\", \"infrastructure\", \"crops\"]}\n\
+         {\"id\": \"sample-6\", \"agri\": false, \"topics\": []}\n",
+    )
+    .unwrap();
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/articles.jsonl");
+    for transform in [None, Some("strip-diacritics")] {
+        let mut cmd = agrivn();
+        cmd.args(["eval", "tag", "--gold"]).arg(&gold).arg(samples);
+        if let Some(t) = transform {
+            cmd.args(["--transform", t]);
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        let report = String::from_utf8(out.stdout).unwrap();
+        assert!(report.contains("agri accuracy 1.0000"), "{transform:?}: {report}");
+        assert!(
+            report.contains("micro P 1.0000 R 1.0000 F1 1.0000"),
+            "{transform:?}: {report}"
+        );
+    }
+}

@@ -53,6 +53,9 @@ pub enum Command {
         /// List each article whose tags differ from the labels.
         #[arg(long)]
         verbose: bool,
+        /// Transform each title and text first, to measure robustness.
+        #[arg(long, value_enum, conflicts_with = "predicted")]
+        transform: Option<Transform>,
         /// Score these labels (same format as `--gold`) instead of the
         /// tagger's output: the agreement of two annotators.
         #[arg(long, conflicts_with_all = ["files", "taxonomy"])]
@@ -70,6 +73,21 @@ pub enum Transform {
     Lower,
     /// Upper case.
     Upper,
+    /// Without diacritics (đ as d), as some sites and readers write.
+    StripDiacritics,
+}
+
+impl Transform {
+    /// `text` transformed (`None`: unchanged).
+    fn apply(transform: Option<Transform>, text: &str) -> String {
+        match transform {
+            None => text.to_string(),
+            Some(Transform::Nfd) => text.nfd().collect(),
+            Some(Transform::Lower) => text.to_lowercase(),
+            Some(Transform::Upper) => text.to_uppercase(),
+            Some(Transform::StripDiacritics) => agrivn::normalize::strip_diacritics(text).into_owned(),
+        }
+    }
 }
 
 pub fn run(cmd: Command) -> Result<i32> {
@@ -93,6 +111,7 @@ pub fn run(cmd: Command) -> Result<i32> {
             files,
             taxonomy,
             verbose,
+            transform,
             predicted,
             thresholds,
         } => tag(
@@ -100,6 +119,7 @@ pub fn run(cmd: Command) -> Result<i32> {
             &files,
             taxonomy.as_ref(),
             verbose,
+            transform,
             predicted.as_ref(),
             &thresholds,
         ),
@@ -211,12 +231,7 @@ fn segment(
     let mut out = String::new();
     let start = std::time::Instant::now();
     for (g, r) in gold_lines.iter().zip(&raw_lines) {
-        let r: String = match transform {
-            None => r.to_string(),
-            Some(Transform::Nfd) => r.nfd().collect(),
-            Some(Transform::Lower) => r.to_lowercase(),
-            Some(Transform::Upper) => r.to_uppercase(),
-        };
+        let r = Transform::apply(transform, r);
         bytes += r.len();
         out.clear();
         w.segment_to_line(&r, &mut out);
@@ -281,6 +296,7 @@ fn tag(
     files: &[PathBuf],
     taxonomy: Option<&PathBuf>,
     verbose: bool,
+    transform: Option<Transform>,
     predicted: Option<&PathBuf>,
     thresholds: &crate::tag::Thresholds,
 ) -> Result<i32> {
@@ -302,7 +318,8 @@ fn tag(
                 None => continue,
             };
             if wanted.contains(id.as_str()) {
-                let get = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+                let get =
+                    |k: &str| Transform::apply(transform, o.get(k).and_then(Value::as_str).unwrap_or(""));
                 articles.insert(id, (get("title"), get("text")));
             }
         }
