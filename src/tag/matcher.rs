@@ -12,6 +12,7 @@
 //! as a mask it still masks.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
@@ -68,8 +69,14 @@ pub(crate) struct Matcher {
     /// For a folded key: the groups it stands for.
     folded_groups: Vec<Vec<usize>>,
     /// For a folded key: whether the dictionary reads it as a word or
-    /// syllable that none of its groups is (then only masks match it).
-    folded_ambiguous: Vec<bool>,
+    /// syllable that none of its groups is. Found when the first text
+    /// without diacritics is matched (it reads the whole dictionary).
+    folded_ambiguous: OnceLock<Vec<bool>>,
+    /// What finding it needs: the folded keys in order, the accented key
+    /// of each group, and the dictionary.
+    folded_keys: Vec<String>,
+    accented_keys: Vec<String>,
+    dict: Dictionary,
     pub n_contexts: usize,
 }
 
@@ -166,16 +173,51 @@ impl Matcher {
             accented_keys.push(k);
         }
         let folded_trie = SyllableTrie::build(folded.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
-        let folded_ambiguous = ambiguous_folds(&folded, &accented_keys, dict);
-        let folded_groups: Vec<Vec<usize>> = folded.into_values().collect();
+        let (folded_keys, folded_groups): (Vec<String>, Vec<Vec<usize>>) = folded.into_iter().unzip();
         Matcher {
             groups,
             accented,
             folded: folded_trie,
             folded_groups,
-            folded_ambiguous,
+            folded_ambiguous: OnceLock::new(),
+            folded_keys,
+            accented_keys,
+            dict: dict.clone(),
             n_contexts: contexts.len(),
         }
+    }
+
+    /// For each folded key, whether the dictionary has a word, or a
+    /// syllable of a word, with that folded spelling that is not one of the
+    /// key's phrases.
+    fn ambiguous_folds(&self) -> Vec<bool> {
+        let index: FxHashMap<&str, usize> = self
+            .folded_keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let mut ambiguous = vec![false; self.folded_keys.len()];
+        let mut f = String::new();
+        let mut reading = |word: &str| {
+            f.clear();
+            fold_key(word, &mut f);
+            if let Some(&i) = index.get(f.as_str()) {
+                if !self.folded_groups[i]
+                    .iter()
+                    .any(|&g| self.accented_keys[g] == word)
+                {
+                    ambiguous[i] = true;
+                }
+            }
+        };
+        self.dict.for_each_word(|word, _| {
+            reading(word);
+            if word.contains(' ') {
+                word.split(' ').for_each(&mut reading);
+            }
+        });
+        ambiguous
     }
 
     /// Call `found(len, group, ambiguous)` for every phrase starting at the
@@ -191,6 +233,11 @@ impl Matcher {
         mut found: impl FnMut(usize, usize, bool),
     ) {
         let trie = if folded { &self.folded } else { &self.accented };
+        let ambiguous_keys: &[bool] = if folded {
+            self.folded_ambiguous.get_or_init(|| self.ambiguous_folds())
+        } else {
+            &[]
+        };
         let mut node = ROOT;
         for (n, key) in keys.into_iter().take(MAX_PHRASE).enumerate() {
             node = trie.child(node, ids.get(trie, syllables, key));
@@ -199,7 +246,7 @@ impl Matcher {
             }
             if let Some(v) = trie.value(node) {
                 if folded {
-                    let ambiguous = self.folded_ambiguous[v as usize];
+                    let ambiguous = ambiguous_keys[v as usize];
                     for &g in &self.folded_groups[v as usize] {
                         found(n + 1, g, ambiguous);
                     }
@@ -209,34 +256,4 @@ impl Matcher {
             }
         }
     }
-}
-
-/// For each folded key (in `folded`'s order), whether the dictionary has a
-/// word, or a syllable of a word, with that folded spelling that is not one
-/// of the key's phrases (`accented_keys[group]`).
-fn ambiguous_folds(
-    folded: &BTreeMap<String, Vec<usize>>,
-    accented_keys: &[String],
-    dict: &Dictionary,
-) -> Vec<bool> {
-    let index: FxHashMap<&str, usize> = folded.keys().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
-    let mut ambiguous = vec![false; folded.len()];
-    let groups: Vec<&Vec<usize>> = folded.values().collect();
-    let mut f = String::new();
-    let mut reading = |word: &str| {
-        f.clear();
-        fold_key(word, &mut f);
-        if let Some(&i) = index.get(f.as_str()) {
-            if !groups[i].iter().any(|&g| accented_keys[g] == word) {
-                ambiguous[i] = true;
-            }
-        }
-    };
-    dict.for_each_word(|word, _| {
-        reading(word);
-        if word.contains(' ') {
-            word.split(' ').for_each(&mut reading);
-        }
-    });
-    ambiguous
 }
