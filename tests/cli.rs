@@ -325,3 +325,43 @@ fn eval_tag_scores_the_samples_written_without_diacritics() {
         );
     }
 }
+
+#[test]
+fn tag_repair_and_html_read_damaged_text_with_spans_into_it() {
+    // UTF-8 read as Windows-1252 in the title, HTML character references in
+    // the text.
+    let title = "GiÃ¡ lÃºa tÄƒng, thÆ°Æ¡ng lÃ¡i Ä‘á»• xÃ´ mua lÃºa";
+    let text = "Gi&#225; l&#250;a h&#244;m nay t&#259;ng 500 &#273;&#7891;ng/kg. \
+                N&#244;ng d&#226;n ph&#7845;n kh&#7903;i v&#236; &#273;&#432;&#7907;c gi&#225;.";
+    let line = serde_json::json!({"id": "a", "title": title, "text": text}).to_string();
+    let tag = |args: &[&str]| -> serde_json::Value {
+        let out = agrivn_with_stdin(args, line.clone());
+        assert!(out.status.success());
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let plain = tag(&["tag", "--quiet"]);
+    assert_eq!(
+        plain["agri"], false,
+        "damaged text reads as no Vietnamese: {plain}"
+    );
+    let read = tag(&["tag", "--quiet", "--repair", "--html"]);
+    assert_eq!(read["agri"], true, "{read}");
+    let prices = read["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "prices")
+        .unwrap_or_else(|| panic!("prices: {read}"));
+    for e in prices["evidence"].as_array().unwrap() {
+        let field = if e["field"] == "title" { title } else { text };
+        let (s, end) = (
+            e["span"]["start"].as_u64().unwrap() as usize,
+            e["span"]["end"].as_u64().unwrap() as usize,
+        );
+        let got = &field[s..end];
+        assert!(
+            got.contains("Ã") || got.contains("&#"),
+            "span {s}..{end} is {got:?}, not the damaged text"
+        );
+    }
+}

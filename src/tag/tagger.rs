@@ -61,10 +61,10 @@ pub struct Tagger {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Inner {
     taxonomy: Taxonomy,
-    matcher: Matcher,
+    matcher: Arc<Matcher>,
     segmenter: Segmenter,
     normalizer: Normalizer,
     options: TagOptions,
@@ -79,7 +79,7 @@ impl Tagger {
 
     /// A tagger over `taxonomy`, segmenting with `segmenter`.
     pub fn with_taxonomy(taxonomy: Taxonomy, segmenter: Segmenter, options: TagOptions) -> Tagger {
-        let matcher = Matcher::new(&taxonomy, segmenter.dictionary());
+        let matcher = Arc::new(Matcher::new(&taxonomy, segmenter.dictionary()));
         Tagger {
             inner: Arc::new(Inner {
                 taxonomy,
@@ -88,6 +88,35 @@ impl Tagger {
                 normalizer: Normalizer::new(),
                 options,
             }),
+        }
+    }
+
+    /// The same tagger, reading titles and texts through `normalizer`:
+    /// one that repairs mojibake or decodes HTML character references, for
+    /// text scraped without care. Evidence spans still point into the
+    /// caller's text. (The default normalizer only normalizes.)
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-data")] {
+    /// use agrivn::normalize::Normalizer;
+    /// use agrivn::tag::Tagger;
+    ///
+    /// let tagger = Tagger::new().with_normalizer(Normalizer::builder().repair(true).build());
+    /// // UTF-8 read as Windows-1252 on its way here.
+    /// let title = "GiÃ¡ lÃºa tÄƒng, thÆ°Æ¡ng lÃ¡i Ä‘á»• xÃ´ mua lÃºa";
+    /// let text = "GiÃ¡ lÃºa hÃ´m nay tÄƒng 500 Ä‘á»“ng/kg. NÃ´ng dÃ¢n pháº¥n khá»Ÿi vÃ¬ Ä‘Æ°á»£c giÃ¡.";
+    /// let tags = tagger.tag(title, text);
+    /// assert!(tags.agri);
+    /// let prices = tags.topics.iter().find(|t| t.id == "prices").expect("prices");
+    /// let first = &prices.evidence[0];
+    /// assert_eq!(&title[first.span.start..first.span.end], "GiÃ¡ lÃºa");
+    /// # }
+    /// ```
+    pub fn with_normalizer(self, normalizer: Normalizer) -> Tagger {
+        let mut inner = Arc::unwrap_or_clone(self.inner);
+        inner.normalizer = normalizer;
+        Tagger {
+            inner: Arc::new(inner),
         }
     }
 
@@ -201,15 +230,18 @@ impl TagWorker {
         self.context_seen.iter_mut().for_each(|c| *c = false);
         self.sentence_contexts.clear();
         self.uncertain_contexts.clear();
-        let folded = lacks_diacritics(title, text);
-        self.scan(Field::Title, title, folded);
-        self.scan(Field::Text, text, folded);
+        let inner = Arc::clone(&self.tagger.inner);
+        let title = inner.normalizer.normalize_with_offsets(title);
+        let text = inner.normalizer.normalize_with_offsets(text);
+        // Judged after normalizing: HTML references or mojibake the
+        // normalizer decodes are letters with diacritics.
+        let folded = lacks_diacritics(&title.text, &text.text);
+        self.scan(&inner, Field::Title, &title, folded);
+        self.scan(&inner, Field::Text, &text, folded);
         self.score()
     }
 
-    fn scan(&mut self, field: Field, original: &str, folded: bool) {
-        let inner = Arc::clone(&self.tagger.inner);
-        let norm = inner.normalizer.normalize_with_offsets(original);
+    fn scan(&mut self, inner: &Inner, field: Field, norm: &crate::normalize::Normalized<'_>, folded: bool) {
         let text: &str = &norm.text;
         self.tokens.clear();
         segment_normalized(text, &inner.segmenter, &mut self.scratch, &mut self.tokens);
@@ -233,7 +265,7 @@ impl TagWorker {
                     | TokenKind::Number
             );
             if !wordlike {
-                self.match_run(&inner, field, &norm, folded, lead_end);
+                self.match_run(inner, field, norm, folded, lead_end);
                 self.syls.clear();
                 if t.kind == TokenKind::Punct {
                     let p = &text[t.span];
@@ -288,7 +320,7 @@ impl TagWorker {
             }
         }
         self.tokens = tokens;
-        self.match_run(&inner, field, &norm, folded, lead_end);
+        self.match_run(inner, field, norm, folded, lead_end);
         self.syls.clear();
         self.sentence += 1;
     }

@@ -61,7 +61,7 @@ pub enum Command {
         #[arg(long, conflicts_with_all = ["files", "taxonomy"])]
         predicted: Option<PathBuf>,
         #[command(flatten)]
-        thresholds: crate::tag::Thresholds,
+        settings: crate::tag::Settings,
     },
 }
 
@@ -113,7 +113,7 @@ pub fn run(cmd: Command) -> Result<i32> {
             verbose,
             transform,
             predicted,
-            thresholds,
+            settings,
         } => tag(
             &gold,
             &files,
@@ -121,7 +121,7 @@ pub fn run(cmd: Command) -> Result<i32> {
             verbose,
             transform,
             predicted.as_ref(),
-            &thresholds,
+            &settings,
         ),
     }
 }
@@ -298,7 +298,7 @@ fn tag(
     verbose: bool,
     transform: Option<Transform>,
     predicted: Option<&PathBuf>,
-    thresholds: &crate::tag::Thresholds,
+    settings: &crate::tag::Settings,
 ) -> Result<i32> {
     let labels = read_labels(gold)?;
     let predicted: Option<HashMap<String, Label>> = predicted
@@ -324,7 +324,7 @@ fn tag(
             }
         }
     }
-    let pipeline = Pipeline::with_tagger(crate::tag::tagger(taxonomy, thresholds)?);
+    let pipeline = Pipeline::with_tagger(crate::tag::tagger(taxonomy, settings)?);
     let topic_ids: Vec<String> = pipeline
         .tagger()
         .taxonomy()

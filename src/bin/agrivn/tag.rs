@@ -6,6 +6,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use agrivn::normalize::Normalizer;
 use agrivn::pipeline::{Line, LineReader, Pipeline, RecordError, TaggedLine};
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
@@ -44,16 +45,17 @@ pub struct Args {
     #[arg(long, value_name = "OUTPUT")]
     resume: Option<PathBuf>,
     #[command(flatten)]
-    thresholds: Thresholds,
+    settings: Settings,
 }
 
 /// Lines per parallel chunk, and bytes per chunk (whichever comes first).
 const CHUNK_LINES: usize = 4096;
 const CHUNK_BYTES: usize = 32 << 20;
 
-/// Tagger thresholds as command-line options.
+/// Tagger settings as command-line options: thresholds, and how damaged
+/// text is read.
 #[derive(clap::Args, Clone, Default)]
-pub struct Thresholds {
+pub struct Settings {
     /// Agricultural-relevance threshold (default: the taxonomy's).
     #[arg(long)]
     agri_threshold: Option<f32>,
@@ -63,9 +65,18 @@ pub struct Thresholds {
     /// Fraction of the best topic's score a topic needs.
     #[arg(long)]
     relative_threshold: Option<f32>,
+    /// Repair titles and texts first: mojibake (UTF-8 read as
+    /// Windows-1252), ð for đ, spacing accents. Spans still point into the
+    /// text as given.
+    #[arg(long)]
+    repair: bool,
+    /// Decode HTML character references (&agrave;, &#7889;) in titles and
+    /// texts first.
+    #[arg(long)]
+    html: bool,
 }
 
-pub fn tagger(taxonomy: Option<&PathBuf>, t: &Thresholds) -> Result<Tagger> {
+pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
     let tax = match taxonomy {
         Some(p) => Taxonomy::load(p)?,
         None => Taxonomy::embedded(),
@@ -80,7 +91,12 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Thresholds) -> Result<Tagger> {
     if let Some(x) = t.relative_threshold {
         options.relative_threshold = x;
     }
-    Ok(Tagger::with_taxonomy(tax, Segmenter::new(), options))
+    let tagger = Tagger::with_taxonomy(tax, Segmenter::new(), options);
+    Ok(if t.repair || t.html {
+        tagger.with_normalizer(Normalizer::builder().repair(t.repair).html(t.html).build())
+    } else {
+        tagger
+    })
 }
 
 #[derive(Default)]
@@ -110,7 +126,7 @@ pub fn run(args: Args) -> Result<i32> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.thresholds)?)
+    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.settings)?)
         .max_record_bytes(args.max_record_bytes);
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
