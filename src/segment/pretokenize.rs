@@ -189,7 +189,9 @@ fn is_abbrev_with_dot(core: &str) -> bool {
     let upper = core.chars().all(|c| c.is_uppercase());
     let first_upper = core.chars().next().is_some_and(char::is_uppercase);
     (n == 1 && core.chars().all(char::is_alphabetic))
-        || (upper && n <= 3)
+        // "TP." "UBND." but not "MỚI." at the end of a sentence in capitals:
+        // abbreviations are written without tone marks.
+        || (upper && n <= 3 && core.chars().all(|c| c.is_ascii() || c == 'Đ'))
         || (first_upper && n == 2 && core.chars().all(char::is_alphabetic))
         || matches!(core, "tp" | "q" | "p" | "tx" | "th")
 }
@@ -315,5 +317,25 @@ mod tests {
             kinds("#nongsan a@b.vn"),
             vec![("#nongsan", Hashtag), ("a@b.vn", Email)]
         );
+    }
+
+    #[test]
+    fn a_word_in_capitals_before_a_full_stop_ends_the_sentence() {
+        use TokenKind::*;
+        // Written in capitals, "MỚI." is a word and a full stop; "TP." and
+        // "ĐT." stay abbreviations.
+        assert_eq!(
+            kinds("GIÁ LÚA MỚI. NÔNG DÂN"),
+            vec![
+                ("GIÁ", Word),
+                ("LÚA", Word),
+                ("MỚI", Word),
+                (".", Punct),
+                ("NÔNG", Word),
+                ("DÂN", Word)
+            ]
+        );
+        assert_eq!(kinds("TP. Huế")[0], ("TP.", Abbreviation));
+        assert_eq!(kinds("ĐT. 0123")[0], ("ĐT.", Abbreviation));
     }
 }
