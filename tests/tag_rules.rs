@@ -113,3 +113,20 @@ fn without_diacritics_common_words_are_not_read_as_farm_words() {
     assert_eq!(ids(&accented), ["cooperatives", "prices"]);
     assert_eq!(ids(&folded), ids(&accented));
 }
+
+#[test]
+fn a_title_without_diacritics_over_a_text_with_them_still_counts() {
+    let tagger = Tagger::new();
+    let title = "Gia lua tang manh, thuong lai do xo ve dong bang thu mua";
+    let text = "Giá lúa hôm nay tăng 500 đồng/kg so với tuần trước. Nông dân phấn khởi vì được giá. \
+         Các hộ trồng lúa ở đồng bằng sông Cửu Long đang thu hoạch vụ đông xuân.";
+    let tags = tagger.tag(title, text);
+    let prices = tags.topics.iter().find(|t| t.id == "prices").expect("prices");
+    assert!(
+        prices
+            .evidence
+            .iter()
+            .any(|e| e.field == agrivn::tag::Field::Title && &title[e.span.start..e.span.end] == "Gia lua"),
+        "{tags:?}"
+    );
+}

@@ -206,11 +206,12 @@ pub struct TagWorker {
     topical: Vec<(usize, u32, f32, f32)>,
 }
 
-/// Whether text is written without diacritics (then phrases match folded).
-fn lacks_diacritics(title: &str, text: &str) -> bool {
+/// Whether `text` is written without diacritics (then phrases match
+/// folded); `None` when it has too few letters to tell.
+fn lacks_diacritics(text: &str) -> Option<bool> {
     let mut letters = 0usize;
     let mut marked = 0usize;
-    for c in title.chars().chain(text.chars().take(5000)) {
+    for c in text.chars().take(5000) {
         if c.is_ascii_alphabetic() {
             letters += 1;
         } else if matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF | 0x300..=0x36F) {
@@ -219,7 +220,7 @@ fn lacks_diacritics(title: &str, text: &str) -> bool {
             marked += 1;
         }
     }
-    letters >= 20 && (marked as f32) < 0.01 * letters as f32
+    (letters >= 20).then(|| (marked as f32) < 0.01 * letters as f32)
 }
 
 impl TagWorker {
@@ -233,11 +234,18 @@ impl TagWorker {
         let inner = Arc::clone(&self.tagger.inner);
         let title = inner.normalizer.normalize_with_offsets(title);
         let text = inner.normalizer.normalize_with_offsets(text);
-        // Judged after normalizing: HTML references or mojibake the
-        // normalizer decodes are letters with diacritics.
-        let folded = lacks_diacritics(&title.text, &text.text);
-        self.scan(&inner, Field::Title, &title, folded);
-        self.scan(&inner, Field::Text, &text, folded);
+        // Judged after normalizing (HTML references or mojibake the
+        // normalizer decodes are letters with diacritics), and for each
+        // field: a feed may strip the title's marks and keep the text's.
+        let (title_folded, text_folded) = match (lacks_diacritics(&title.text), lacks_diacritics(&text.text))
+        {
+            (Some(a), Some(b)) => (a, b),
+            (Some(a), None) => (a, a),
+            (None, Some(b)) => (b, b),
+            (None, None) => (false, false),
+        };
+        self.scan(&inner, Field::Title, &title, title_folded);
+        self.scan(&inner, Field::Text, &text, text_folded);
         self.score()
     }
 
