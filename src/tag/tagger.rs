@@ -220,7 +220,7 @@ fn lacks_diacritics(text: &str) -> Option<bool> {
             marked += 1;
         }
     }
-    (letters >= 20).then(|| (marked as f32) < 0.01 * letters as f32)
+    (letters >= 20).then_some((marked as f32) < 0.01 * letters as f32)
 }
 
 impl TagWorker {
