@@ -130,3 +130,31 @@ fn a_title_without_diacritics_over_a_text_with_them_still_counts() {
         "{tags:?}"
     );
 }
+
+#[test]
+fn without_diacritics_a_neighbour_can_settle_an_ambiguous_word() {
+    // "trong" alone is "in"; after "vung" it can only be "vùng trồng" (a
+    // growing area), the one dictionary word spelled "vung trong".
+    let options = TagOptions {
+        topic_threshold: 0.1,
+        relative_threshold: 0.0,
+        agri_threshold: Some(-1000.0),
+        ..TagOptions::default()
+    };
+    let tagger = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    let evidence = |text: &str| {
+        let tags = tagger.tag("", text);
+        tags.topics
+            .iter()
+            .flat_map(|t| {
+                t.evidence
+                    .iter()
+                    .map(|e| text[e.span.start..e.span.end].to_string())
+            })
+            .collect::<Vec<_>>()
+    };
+    let settled = evidence("Cac vung trong dang bi thu hep vi do thi hoa trong nam nay.");
+    assert_eq!(settled, ["trong"], "{settled:?}");
+    let alone = evidence("Cac khu pho trong thanh pho dang bi thu hep trong nam nay.");
+    assert!(alone.is_empty(), "{alone:?}");
+}

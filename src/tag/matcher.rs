@@ -2,20 +2,18 @@
 //! syllable keys, once with diacritics and once folded (for text written
 //! without them).
 //!
-//! Folding loses words: "trồng" (to grow) and "trong" (in), "bão" (storm)
-//! and "bao" (bag), "hải quan" (customs) and "hải quân" (navy) are spelled
-//! alike without diacritics. A folded phrase that the dictionary also reads
-//! as another word or syllable is ambiguous, and in text written without
-//! diacritics it is not evidence: one common word read as a farm word would
-//! make every article agricultural. As a context it may still rule a phrase
-//! out (`unless`, `not_with`), never let one in (`context`, `only_with`);
-//! as a mask it still masks.
+//! In text written without diacritics, a folded phrase that the dictionary
+//! also reads as another word ("trong" for "trồng": see [`super::folding`])
+//! is not evidence unless its neighbours settle it ("cay lua": "cây lúa").
+//! One common word read as a farm word would make every article
+//! agricultural. As a context it may still rule a phrase out (`unless`,
+//! `not_with`), never let one in (`context`, `only_with`); as a mask it
+//! still masks.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
+use super::folding::Folding;
 use super::taxonomy::{Phrase, Taxonomy};
 use crate::dict::{Dictionary, NONE, ROOT, SyllableIds, SyllableTrie};
 use crate::normalize::{Normalizer, push_key, strip_diacritics};
@@ -68,10 +66,10 @@ pub(crate) struct Matcher {
     folded: SyllableTrie,
     /// For a folded key: the groups it stands for.
     folded_groups: Vec<Vec<usize>>,
-    /// For a folded key: whether the dictionary reads it as a word or
-    /// syllable that none of its groups is. Found when the first text
-    /// without diacritics is matched (it reads the whole dictionary).
-    folded_ambiguous: OnceLock<Vec<bool>>,
+    /// Which folded keys the dictionary reads as other words, and what
+    /// settles them: worked out when the first text without diacritics is
+    /// matched (it reads the whole dictionary).
+    folding: OnceLock<Folding>,
     /// What finding it needs: the folded keys in order, the accented key
     /// of each group, and the dictionary.
     folded_keys: Vec<String>,
@@ -179,7 +177,7 @@ impl Matcher {
             accented,
             folded: folded_trie,
             folded_groups,
-            folded_ambiguous: OnceLock::new(),
+            folding: OnceLock::new(),
             folded_keys,
             accented_keys,
             dict: dict.clone(),
@@ -187,54 +185,40 @@ impl Matcher {
         }
     }
 
-    /// For each folded key, whether the dictionary has a word, or a
-    /// syllable of a word, with that folded spelling that is not one of the
-    /// key's phrases.
-    fn ambiguous_folds(&self) -> Vec<bool> {
-        let index: FxHashMap<&str, usize> = self
-            .folded_keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.as_str(), i))
-            .collect();
-        let mut ambiguous = vec![false; self.folded_keys.len()];
-        let mut f = String::new();
-        let mut reading = |word: &str| {
-            f.clear();
-            fold_key(word, &mut f);
-            if let Some(&i) = index.get(f.as_str()) {
-                if !self.folded_groups[i]
-                    .iter()
-                    .any(|&g| self.accented_keys[g] == word)
-                {
-                    ambiguous[i] = true;
-                }
-            }
-        };
-        self.dict.for_each_word(|word, _| {
-            reading(word);
-            if word.contains(' ') {
-                word.split(' ').for_each(&mut reading);
-            }
-        });
-        ambiguous
+    /// Whether the ambiguous folded key `fold` (as given to `found` by
+    /// [`Matcher::prefixes`]) is settled by the folded syllables before
+    /// and after it.
+    pub(crate) fn settled(&self, fold: u32, before: Option<&str>, after: Option<&str>) -> bool {
+        self.folding.get().is_some_and(|f| f.settled(fold, before, after))
     }
 
     /// Call `found(len, group, ambiguous)` for every phrase starting at the
     /// first of the syllable key ids `keys` (of `syllables`); `ids` maps
     /// those keys to the accented or the folded phrase trie, as `folded`
-    /// says. `ambiguous`: the folded key has readings none of its groups is.
+    /// says. `ambiguous`: the folded key, when it has readings none of its
+    /// groups is (see [`Matcher::settled`]).
     pub(crate) fn prefixes(
         &self,
         ids: &mut SyllableIds,
         syllables: &Syllables,
         keys: impl IntoIterator<Item = u32>,
         folded: bool,
-        mut found: impl FnMut(usize, usize, bool),
+        mut found: impl FnMut(usize, usize, Option<u32>),
     ) {
         let trie = if folded { &self.folded } else { &self.accented };
         let ambiguous_keys: &[bool] = if folded {
-            self.folded_ambiguous.get_or_init(|| self.ambiguous_folds())
+            &self
+                .folding
+                .get_or_init(|| {
+                    Folding::new(
+                        &self.folded_keys,
+                        &self.folded_groups,
+                        &self.accented_keys,
+                        &self.groups,
+                        &self.dict,
+                    )
+                })
+                .ambiguous
         } else {
             &[]
         };
@@ -246,12 +230,12 @@ impl Matcher {
             }
             if let Some(v) = trie.value(node) {
                 if folded {
-                    let ambiguous = ambiguous_keys[v as usize];
+                    let ambiguous = ambiguous_keys[v as usize].then_some(v);
                     for &g in &self.folded_groups[v as usize] {
                         found(n + 1, g, ambiguous);
                     }
                 } else {
-                    found(n + 1, v as usize, false);
+                    found(n + 1, v as usize, None);
                 }
             }
         }

@@ -22,6 +22,7 @@
 //! # }
 //! ```
 
+mod folding;
 mod matcher;
 mod tagger;
 mod taxonomy;

@@ -356,13 +356,20 @@ impl TagWorker {
             } else {
                 &mut self.phrase_ids
             };
+            let syllables = &self.scratch.syllables;
             matcher.prefixes(
                 ids,
-                &self.scratch.syllables,
+                syllables,
                 syls[i..].iter().map(|s| s.key),
                 folded,
-                |len, g, ambiguous| {
+                |len, g, fold| {
                     let group = &matcher.groups[g];
+                    // Spelled like other words without diacritics, unless
+                    // its neighbours make a dictionary word of it.
+                    let ambiguous = fold.is_some_and(|f| {
+                        let syllable = |k: usize| syls.get(k).map(|s| syllables.key(s.key));
+                        !matcher.settled(f, i.checked_sub(1).and_then(syllable), syllable(i + len))
+                    });
                     if let Some(c) = group.context_id {
                         if ambiguous {
                             uncertain_contexts.push((syls[i].sentence, c));

@@ -1,0 +1,119 @@
+//! Text without diacritics: which folded phrases the dictionary reads as
+//! other words, and which neighbours settle them.
+//!
+//! Folding loses words: "trồng" (to grow) and "trong" (in), "bão" (storm)
+//! and "bao" (bag), "hải quan" (customs) and "hải quân" (navy) are spelled
+//! alike without diacritics. A folded phrase is ambiguous when the
+//! dictionary has another word, or another syllable of a word, spelled the
+//! same. Its neighbours can settle it: "cay lua" can only be "cây lúa",
+//! because the dictionary has exactly one word spelled so.
+
+use rustc_hash::FxHashMap;
+
+use super::matcher::{Group, fold_key};
+use crate::dict::Dictionary;
+
+/// What the dictionary says about the folded keys of a matcher.
+#[derive(Debug, Default)]
+pub(crate) struct Folding {
+    /// By folded key: whether it has readings none of its groups is.
+    pub ambiguous: Vec<bool>,
+    /// By ambiguous folded key: folded syllables that, before (`false`) or
+    /// after (`true`) it, spell a dictionary word holding one of its
+    /// phrases and nothing else ("cay" before "lua": "cây lúa").
+    neighbours: FxHashMap<(u32, bool), Vec<String>>,
+}
+
+impl Folding {
+    /// For each folded key (`folded_keys`, the groups of each in
+    /// `folded_groups`, the accented key of each group in `accented_keys`),
+    /// whether `dict` has a word, or a syllable of a word, with that folded
+    /// spelling that is not one of the key's phrases; and for the ambiguous
+    /// ones, the neighbours that settle them.
+    pub(crate) fn new(
+        folded_keys: &[String],
+        folded_groups: &[Vec<usize>],
+        accented_keys: &[String],
+        groups: &[Group],
+        dict: &Dictionary,
+    ) -> Folding {
+        let index: FxHashMap<&str, usize> = folded_keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.as_str(), i))
+            .collect();
+        let accented: FxHashMap<&str, usize> = accented_keys
+            .iter()
+            .enumerate()
+            .map(|(g, k)| (k.as_str(), g))
+            .collect();
+        let fold = |word: &str| {
+            let mut f = String::new();
+            fold_key(word, &mut f);
+            f
+        };
+        // Every word and every distinct syllable, with its folded spelling.
+        let mut words: Vec<(String, String)> = Vec::with_capacity(dict.len());
+        dict.for_each_word(|word, _| words.push((word.to_owned(), fold(word))));
+        let mut syllables: FxHashMap<&str, String> = FxHashMap::default();
+        for (word, _) in &words {
+            for syl in word.split(' ') {
+                syllables.entry(syl).or_insert_with(|| fold(syl));
+            }
+        }
+        let mut ambiguous = vec![false; folded_keys.len()];
+        let readings = words.iter().map(|(w, f)| (w.as_str(), f.as_str()));
+        for (word, folded) in readings.chain(syllables.iter().map(|(y, f)| (*y, f.as_str()))) {
+            if let Some(&i) = index.get(folded) {
+                if !folded_groups[i].iter().any(|&g| accented_keys[g] == word) {
+                    ambiguous[i] = true;
+                }
+            }
+        }
+        // How many words each folded spelling of two or more syllables has.
+        let mut spellings: FxHashMap<&str, u32> = FxHashMap::default();
+        for (_, folded) in words.iter().filter(|(w, _)| w.contains(' ')) {
+            *spellings.entry(folded.as_str()).or_default() += 1;
+        }
+        let mut neighbours: FxHashMap<(u32, bool), Vec<String>> = FxHashMap::default();
+        for (word, folded) in &words {
+            let (Some((head, last)), Some((first, tail))) = (word.rsplit_once(' '), word.split_once(' '))
+            else {
+                continue;
+            };
+            if spellings.get(folded.as_str()) != Some(&1) {
+                continue;
+            }
+            for (part, neighbour, after) in [(head, last, true), (tail, first, false)] {
+                let Some(&g) = accented.get(part) else {
+                    continue;
+                };
+                let i = index[fold(part).as_str()];
+                let group = &groups[g];
+                if ambiguous[i] && (!group.entries.is_empty() || group.context_id.is_some()) {
+                    neighbours
+                        .entry((i as u32, after))
+                        .or_default()
+                        .push(syllables[neighbour].clone());
+                }
+            }
+        }
+        Folding {
+            ambiguous,
+            neighbours,
+        }
+    }
+
+    /// Whether the ambiguous folded key `fold` is settled by the folded
+    /// syllables before and after it.
+    pub(crate) fn settled(&self, fold: u32, before: Option<&str>, after: Option<&str>) -> bool {
+        let has = |side: bool, syl: Option<&str>| {
+            syl.is_some_and(|y| {
+                self.neighbours
+                    .get(&(fold, side))
+                    .is_some_and(|ns| ns.iter().any(|n| n == y))
+            })
+        };
+        has(false, before) || has(true, after)
+    }
+}
