@@ -28,6 +28,10 @@ pub(crate) struct SyllableTrie {
     syl_offsets: Vec<u32>,
     /// The root's child per syllable id.
     root: Vec<u32>,
+    /// The syllable of each node's edge, apart from the rest of the node:
+    /// a step's binary search over siblings touches only these, four
+    /// bytes each.
+    node_syls: Vec<u32>,
     /// The nodes. Siblings are consecutive and sorted by syllable, so a
     /// step searches its node's children and lands on the child it needs,
     /// whose value and children are beside its syllable.
@@ -40,7 +44,6 @@ pub(crate) struct SyllableTrie {
 /// `first..end`) and its value.
 #[derive(Debug, Clone, Copy)]
 struct Node {
-    syl: u32,
     first: u32,
     end: u32,
     value: u32,
@@ -97,7 +100,6 @@ impl SyllableTrie {
         }
         let nodes = (0..n_nodes)
             .map(|i| Node {
-                syl: node_syls[i],
                 first: first[i],
                 end: first[i + 1],
                 value: values[i],
@@ -108,6 +110,7 @@ impl SyllableTrie {
             syl_offsets,
             root,
             nodes,
+            node_syls,
             syl_bytes,
         })
     }
@@ -141,10 +144,10 @@ impl SyllableTrie {
         let Some(n) = self.nodes.get(node as usize) else {
             return NONE;
         };
-        let Some(siblings) = self.nodes.get(n.first as usize..n.end as usize) else {
+        let Some(siblings) = self.node_syls.get(n.first as usize..n.end as usize) else {
             return NONE;
         };
-        match siblings.binary_search_by_key(&syl, |c| c.syl) {
+        match siblings.binary_search(&syl) {
             Ok(i) => n.first + i as u32,
             Err(_) => NONE,
         }
@@ -162,6 +165,7 @@ impl SyllableTrie {
         self.bytes.len()
             + 4 * (self.syl_offsets.len() + self.root.len())
             + std::mem::size_of::<Node>() * self.nodes.len()
+            + 4 * self.node_syls.len()
     }
 }
 
