@@ -1,8 +1,10 @@
 //! End-to-end tagging throughput (normalize, segment, match, score): one
-//! article at a time, and batches in parallel.
+//! article at a time (as published, and written without diacritics), and
+//! batches in parallel.
 
 use std::hint::black_box;
 
+use agrivn::normalize::strip_diacritics;
 use agrivn::pipeline::{Article, Pipeline};
 use agrivn::tag::Tagger;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -21,6 +23,24 @@ fn bench(c: &mut Criterion) {
         let mut w = tagger.worker();
         b.iter(|| {
             arts.iter()
+                .map(|(t, x)| w.tag(black_box(t), black_box(x)).topics.len())
+                .sum::<usize>()
+        })
+    });
+    // The same articles written without diacritics: folded matching, and
+    // the ambiguous phrases checked against their neighbours.
+    let folded: Vec<(String, String)> = arts
+        .iter()
+        .map(|(t, x)| (strip_diacritics(t).into_owned(), strip_diacritics(x).into_owned()))
+        .collect();
+    g.throughput(Throughput::Bytes(
+        folded.iter().map(|(t, x)| (t.len() + x.len()) as u64).sum(),
+    ));
+    g.bench_function("articles-without-diacritics/one-thread", |b| {
+        let mut w = tagger.worker();
+        b.iter(|| {
+            folded
+                .iter()
                 .map(|(t, x)| w.tag(black_box(t), black_box(x)).topics.len())
                 .sum::<usize>()
         })
