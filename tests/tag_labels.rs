@@ -190,47 +190,31 @@ fn business_and_society_stories_reach_the_measured_scores() {
     );
 }
 
+/// The label files scored in other spellings.
+const DEVELOPMENT: &str = include_str!("../data/labels/articles.jsonl");
+const GATE: &str = include_str!("../data/labels/holdout.jsonl");
+const BLIND: &str = include_str!("../data/labels/blind.jsonl");
+const BORDERLINE: &str = include_str!("../data/labels/borderline.jsonl");
+
 #[test]
 fn articles_written_without_diacritics_reach_the_measured_scores() {
-    let folded = Spelling::WithoutDiacritics;
-    check_spelled(
-        "articles.jsonl without diacritics",
-        include_str!("../data/labels/articles.jsonl"),
-        folded,
-        (0.96, 0.85, 2),
-    );
-    check_spelled(
-        "holdout.jsonl without diacritics",
-        include_str!("../data/labels/holdout.jsonl"),
-        folded,
-        (0.98, 0.81, 1),
-    );
-    check_spelled(
-        "blind.jsonl without diacritics",
-        include_str!("../data/labels/blind.jsonl"),
-        folded,
-        (0.97, 0.82, 0),
-    );
-    check_spelled(
-        "borderline.jsonl without diacritics",
-        include_str!("../data/labels/borderline.jsonl"),
-        folded,
-        (0.99, 0.5, 0),
-    );
+    for (name, labels, bounds) in [
+        ("articles.jsonl", DEVELOPMENT, (0.96, 0.85, 2)),
+        ("holdout.jsonl", GATE, (0.98, 0.81, 1)),
+        ("blind.jsonl", BLIND, (0.97, 0.82, 0)),
+        ("borderline.jsonl", BORDERLINE, (0.99, 0.5, 0)),
+    ] {
+        let name = format!("{name} without diacritics");
+        check_spelled(&name, labels, Spelling::WithoutDiacritics, bounds);
+    }
 }
 
 #[test]
 fn articles_written_in_capitals_reach_the_measured_scores() {
-    check_spelled(
-        "holdout.jsonl in capitals",
-        include_str!("../data/labels/holdout.jsonl"),
-        Spelling::Capitals,
-        (0.99, 0.83, 0),
-    );
-    check_spelled(
-        "blind.jsonl in capitals",
-        include_str!("../data/labels/blind.jsonl"),
-        Spelling::Capitals,
-        (0.97, 0.83, 0),
-    );
+    for (name, labels, bounds) in [
+        ("holdout.jsonl", GATE, (0.99, 0.83, 0)),
+        ("blind.jsonl", BLIND, (0.97, 0.83, 0)),
+    ] {
+        check_spelled(&format!("{name} in capitals"), labels, Spelling::Capitals, bounds);
+    }
 }
