@@ -91,12 +91,8 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
     if let Some(x) = t.relative_threshold {
         options.relative_threshold = x;
     }
-    let tagger = Tagger::with_taxonomy(tax, Segmenter::new(), options);
-    Ok(if t.repair || t.html {
-        tagger.with_normalizer(Normalizer::builder().repair(t.repair).html(t.html).build())
-    } else {
-        tagger
-    })
+    let normalizer = Normalizer::builder().repair(t.repair).html(t.html).build();
+    Ok(Tagger::with_taxonomy(tax, Segmenter::new(), options).with_normalizer(normalizer))
 }
 
 #[derive(Default)]
