@@ -435,7 +435,9 @@ impl TagWorker {
         let mut topic_mass = vec![0.0f32; tax.topics.len()];
         let mut agri = 0.0f32;
         self.topical.clear();
-        let mut evidence: Vec<Vec<(f32, Evidence)>> = vec![Vec::new(); tax.topics.len()];
+        // Each topic's matches with their contribution; the phrase text is
+        // copied only for the few kept as evidence of a topic given.
+        let mut evidence: Vec<Vec<(f32, &str, Field, Span)>> = vec![Vec::new(); tax.topics.len()];
         self.counts.iter_mut().for_each(|c| *c = 0);
         self.sentence_contexts.sort_unstable();
         self.sentence_contexts.dedup();
@@ -479,14 +481,7 @@ impl TagWorker {
                         }
                         self.topical.push((t, h.sentence, e.weight, h.factor));
                         if contribution > 0.0 {
-                            evidence[t].push((
-                                contribution,
-                                Evidence {
-                                    phrase: e.text.clone(),
-                                    field: h.field,
-                                    span: h.span,
-                                },
-                            ));
+                            evidence[t].push((contribution, &e.text, h.field, h.span));
                         }
                     }
                 }
@@ -535,7 +530,14 @@ impl TagWorker {
                     topics.push(TopicTag {
                         id: topic.id.clone(),
                         score: round2(s),
-                        evidence: ev.into_iter().map(|(_, e)| e).collect(),
+                        evidence: ev
+                            .into_iter()
+                            .map(|(_, phrase, field, span)| Evidence {
+                                phrase: phrase.to_string(),
+                                field,
+                                span,
+                            })
+                            .collect(),
                     });
                 }
             }
