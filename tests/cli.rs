@@ -365,3 +365,65 @@ fn tag_repair_and_html_read_damaged_text_with_spans_into_it() {
         );
     }
 }
+
+#[test]
+fn tag_encoding_auto_decodes_legacy_lines_and_rejects_the_unreadable() {
+    use agrivn::normalize::Encoding;
+    use agrivn::normalize::legacy::{cp1252_char, encode};
+    let title = "Giá lúa tăng, thương lái đổ xô mua lúa";
+    let text = "Giá lúa hôm nay tăng 500 đồng/kg. Nông dân phấn khởi vì được giá.";
+    let article = |id: &str| serde_json::json!({"id": id, "title": title, "text": text}).to_string();
+    let vni = encode(&article("vni"), Encoding::Vni).unwrap();
+    let tcvn3_view: String = encode(&article("tcvn3"), Encoding::Tcvn3)
+        .unwrap()
+        .iter()
+        .map(|&b| cp1252_char(b))
+        .collect();
+    let mut input = Vec::new();
+    input.extend(article("utf8").bytes());
+    input.push(b'\n');
+    input.extend(&vni);
+    input.push(b'\n');
+    input.extend(tcvn3_view.bytes());
+    input.push(b'\n');
+    let bad = b"{\"id\":\"bad\",\"text\":\"\xff\xfe\x00\x81\"}\n";
+    input.extend(bad);
+    let alone = agrivn_with_stdin(&["tag", "--quiet", "--encoding", "auto"], &bad[..]);
+    let stderr = String::from_utf8_lossy(&alone.stderr);
+    assert!(
+        stderr.contains("<stdin>:1: rejected: invalid UTF-8 at byte 20, and no legacy encoding recognised"),
+        "{stderr}"
+    );
+
+    let strict = agrivn_with_stdin(&["tag", "--quiet"], input.clone());
+    let stderr = String::from_utf8_lossy(&strict.stderr);
+    assert!(
+        stderr.contains("read 4 tagged 2 rejected 2"),
+        "UTF-8 only:\n{stderr}"
+    );
+
+    let out = agrivn_with_stdin(&["tag", "--quiet", "--encoding", "auto"], input);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("read 4 tagged 3 rejected 1"), "{stderr}");
+    assert!(
+        stderr.contains("decoded from legacy encodings: tcvn3 1, vni 1"),
+        "{stderr}"
+    );
+    // Detection cannot read it; in the encoding of the other decoded lines
+    // it is no JSON.
+    assert!(
+        stderr.contains("<stdin>:4: rejected: invalid JSON (read as "),
+        "{stderr}"
+    );
+    let lines: Vec<serde_json::Value> = std::str::from_utf8(&out.stdout)
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let first = &lines[0];
+    for tagged in &lines {
+        assert_eq!(tagged["title"], title, "decoded to Unicode: {tagged}");
+        assert_eq!(tagged["topics"], first["topics"], "same tags as UTF-8: {tagged}");
+    }
+    assert_eq!(first["agri"], true);
+}

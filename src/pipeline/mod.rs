@@ -15,12 +15,14 @@
 //! # }
 //! ```
 
+mod decode;
 mod reader;
 mod record;
 
 use serde::{Deserialize, Serialize};
 
 use crate::tag::{TagWorker, Tagger, Tags};
+pub use decode::InputEncoding;
 pub use reader::{Line, LineReader};
 pub use record::{RecordError, RecordErrorKind, TaggedLine};
 
@@ -55,6 +57,7 @@ impl Article {
 pub struct Pipeline {
     tagger: Tagger,
     max_record_bytes: usize,
+    input_encoding: InputEncoding,
 }
 
 #[cfg(feature = "embedded-data")]
@@ -76,12 +79,19 @@ impl Pipeline {
         Pipeline {
             tagger,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            input_encoding: InputEncoding::Utf8,
         }
     }
 
     /// Records larger than `bytes` are rejected instead of tagged.
     pub fn max_record_bytes(mut self, bytes: usize) -> Self {
         self.max_record_bytes = bytes;
+        self
+    }
+
+    /// How records are read (default: UTF-8 only). See [`InputEncoding`].
+    pub fn input_encoding(mut self, how: InputEncoding) -> Self {
+        self.input_encoding = how;
         self
     }
 
@@ -114,9 +124,55 @@ impl Pipeline {
 
     /// Tag JSON Lines records in parallel, in order: each line becomes the
     /// tagged line or the reason it was rejected.
+    ///
+    /// With [`InputEncoding::Auto`], a line that is not UTF-8 and in which
+    /// detection cannot decide (an English story with one curly quote, say)
+    /// is read in the legacy encoding most lines of `lines` were decoded
+    /// from; when there is none, it is rejected.
     pub fn tag_lines(&self, lines: &[Line]) -> Vec<Result<TaggedLine, RecordError>> {
-        let limit = self.max_record_bytes;
-        self.map_batch(lines, |w, l| record::tag_line(w, l, limit))
+        let (limit, how) = (self.max_record_bytes, self.input_encoding);
+        let mut results = self.map_batch(lines, |w, l| record::tag_line(w, l, limit, how));
+        if how == InputEncoding::Auto {
+            if let Some(enc) =
+                decode::dominant_legacy(results.iter().filter_map(|r| r.as_ref().ok().map(|t| t.encoding)))
+            {
+                let mut worker = None;
+                for (line, result) in lines.iter().zip(results.iter_mut()) {
+                    if matches!(result, Err(e) if e.kind == RecordErrorKind::InvalidUtf8) {
+                        let w = worker.get_or_insert_with(|| self.worker());
+                        *result = record::tag_line(w, line, limit, InputEncoding::Legacy(enc));
+                    }
+                }
+            }
+        }
+        results
+    }
+
+    /// Tag a plain-text article, such as a `.txt` file: `text.bytes` holds
+    /// the whole file, whose first line is the title and the rest the text.
+    /// The tagged line is a JSON object with `id`, `title` and `text`
+    /// besides the tags. The bytes are read like a record of
+    /// [`tag_lines`](Self::tag_lines).
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-data")] {
+    /// use agrivn::pipeline::{Line, Pipeline};
+    ///
+    /// let bytes = "Giá cà phê tăng\nGiá cà phê nhân xô tại Tây Nguyên tăng 500 đồng/kg.".as_bytes().to_vec();
+    /// let file = Line { number: 1, len: bytes.len(), bytes, truncated: false };
+    /// let tagged = Pipeline::new().tag_plain_text("news/1.txt", &file).unwrap();
+    /// assert!(tagged.tags.agri);
+    /// assert!(tagged.json.starts_with(r#"{"id":"news/1.txt","title":"Giá cà phê tăng""#));
+    /// # }
+    /// ```
+    pub fn tag_plain_text(&self, id: &str, text: &Line) -> Result<TaggedLine, RecordError> {
+        record::tag_plain_text(
+            &mut self.worker(),
+            id,
+            text,
+            self.max_record_bytes,
+            self.input_encoding,
+        )
     }
 
     fn map_batch<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&mut TagWorker, &T) -> R + Sync) -> Vec<R> {

@@ -4,13 +4,16 @@
 use serde_json::{Map, Value};
 
 use super::Line;
+use super::decode::{InputEncoding, decode};
+use crate::normalize::Encoding;
 use crate::tag::{TagWorker, Tags};
 
 /// Why a record was rejected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RecordErrorKind {
-    /// The line is not valid UTF-8.
+    /// The line is not valid UTF-8 (nor, when detecting, in a recognised
+    /// legacy encoding).
     InvalidUtf8,
     /// The line is not a JSON object.
     InvalidJson,
@@ -49,6 +52,10 @@ pub struct TaggedLine {
     pub json: String,
     /// The tags that were added.
     pub tags: Tags,
+    /// The encoding the record was read in: [`Encoding::Utf8`], or the
+    /// legacy encoding it was decoded from (the output holds the decoded
+    /// text, and the spans point into it).
+    pub encoding: Encoding,
 }
 
 fn reject(line: &Line, kind: RecordErrorKind, message: impl Into<String>) -> RecordError {
@@ -59,33 +66,39 @@ fn reject(line: &Line, kind: RecordErrorKind, message: impl Into<String>) -> Rec
     }
 }
 
-/// Tag one JSON Lines record.
-pub(crate) fn tag_line(worker: &mut TagWorker, line: &Line, limit: usize) -> Result<TaggedLine, RecordError> {
-    if line.truncated || line.len > limit {
-        return Err(reject(
-            line,
-            RecordErrorKind::TooLarge,
-            format!("record of {} bytes exceeds the limit of {limit} bytes", line.len),
-        ));
-    }
-    let text = std::str::from_utf8(&line.bytes).map_err(|e| {
-        reject(
-            line,
-            RecordErrorKind::InvalidUtf8,
-            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-        )
-    })?;
+/// Tag one JSON Lines record, read as `how` says.
+pub(crate) fn tag_line(
+    worker: &mut TagWorker,
+    line: &Line,
+    limit: usize,
+    how: InputEncoding,
+) -> Result<TaggedLine, RecordError> {
+    check_size(line, limit)?;
+    let decoded = decode(&line.bytes, how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
+    let text = decoded.text.as_ref();
     if text.trim().is_empty() {
         return Err(reject(line, RecordErrorKind::Empty, "empty line"));
     }
+    // Say how a decoded line was read, since its bytes are not what the
+    // parser saw.
+    let read_as = match decoded.encoding {
+        Encoding::Utf8 => String::new(),
+        enc => format!(" (read as {enc})"),
+    };
     let obj: Map<String, Value> = match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(m)) => m,
-        Ok(_) => return Err(reject(line, RecordErrorKind::InvalidJson, "not a JSON object")),
+        Ok(_) => {
+            return Err(reject(
+                line,
+                RecordErrorKind::InvalidJson,
+                format!("not a JSON object{read_as}"),
+            ));
+        }
         Err(e) => {
             return Err(reject(
                 line,
                 RecordErrorKind::InvalidJson,
-                format!("invalid JSON: {e}"),
+                format!("invalid JSON{read_as}: {e}"),
             ));
         }
     };
@@ -94,7 +107,7 @@ pub(crate) fn tag_line(worker: &mut TagWorker, line: &Line, limit: usize) -> Res
             return Err(reject(
                 line,
                 RecordErrorKind::MissingText,
-                "no string field \"text\"",
+                format!("no string field \"text\"{read_as}"),
             ));
         };
         let title = match obj.get("title") {
@@ -106,7 +119,49 @@ pub(crate) fn tag_line(worker: &mut TagWorker, line: &Line, limit: usize) -> Res
     Ok(TaggedLine {
         json: write_tagged(obj, &tags),
         tags,
+        encoding: decoded.encoding,
     })
+}
+
+/// Tag a plain-text article (`line` holds the whole text): its first line
+/// is the title, the rest the text. The output object holds `id`, `title`
+/// and `text` (trimmed) besides the tags.
+pub(crate) fn tag_plain_text(
+    worker: &mut TagWorker,
+    id: &str,
+    line: &Line,
+    limit: usize,
+    how: InputEncoding,
+) -> Result<TaggedLine, RecordError> {
+    check_size(line, limit)?;
+    let decoded = decode(&line.bytes, how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
+    let whole = decoded.text.as_ref();
+    if whole.trim().is_empty() {
+        return Err(reject(line, RecordErrorKind::Empty, "empty file"));
+    }
+    let (title, body) = whole.split_once('\n').unwrap_or((whole, ""));
+    let (title, body) = (title.trim(), body.trim());
+    let tags = worker.tag(title, body);
+    let mut obj = Map::new();
+    obj.insert("id".into(), Value::String(id.to_owned()));
+    obj.insert("title".into(), Value::String(title.to_owned()));
+    obj.insert("text".into(), Value::String(body.to_owned()));
+    Ok(TaggedLine {
+        json: write_tagged(obj, &tags),
+        tags,
+        encoding: decoded.encoding,
+    })
+}
+
+fn check_size(line: &Line, limit: usize) -> Result<(), RecordError> {
+    if line.truncated || line.len > limit {
+        return Err(reject(
+            line,
+            RecordErrorKind::TooLarge,
+            format!("record of {} bytes exceeds the limit of {limit} bytes", line.len),
+        ));
+    }
+    Ok(())
 }
 
 fn write_tagged(mut obj: Map<String, Value>, tags: &Tags) -> String {

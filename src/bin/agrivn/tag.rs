@@ -6,13 +6,13 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use agrivn::normalize::Normalizer;
-use agrivn::pipeline::{Line, LineReader, Pipeline, RecordError, TaggedLine};
+use agrivn::normalize::{Encoding, Normalizer};
+use agrivn::pipeline::{InputEncoding, Line, LineReader, Pipeline, RecordError, RecordErrorKind, TaggedLine};
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::input::{self, write_line};
 
@@ -39,6 +39,14 @@ pub struct Args {
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
+    /// Encoding of the input: utf-8 (lines that are not valid UTF-8 are
+    /// rejected); vni, tcvn3, viscii, vps or cp1258 (each line decoded from
+    /// those bytes, or from their Windows-1252 view); viqr or telex (titles
+    /// and texts in ASCII mnemonics); or auto (UTF-8, and any line that is
+    /// not decoded from the legacy encoding detected in it). Decoded lines
+    /// are written in UTF-8, and spans point into the decoded text.
+    #[arg(long, default_value = "utf-8", value_name = "ENCODING")]
+    encoding: EncodingArg,
     /// Continue an interrupted run that wrote to OUTPUT: skip the input up to
     /// the id on OUTPUT's last complete line, then append to OUTPUT (instead
     /// of stdout). Ids must be unique.
@@ -74,6 +82,46 @@ pub struct Settings {
     /// texts first.
     #[arg(long)]
     html: bool,
+    /// Titles and texts are in an ASCII transform (VIQR, Telex) to decode.
+    #[arg(skip)]
+    text_encoding: Option<Encoding>,
+}
+
+/// The `--encoding` of `agrivn tag`.
+#[derive(Clone, Copy, Debug)]
+enum EncodingArg {
+    Auto,
+    Named(Encoding),
+}
+
+impl std::str::FromStr for EncodingArg {
+    type Err = agrivn::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.eq_ignore_ascii_case("auto") {
+            Ok(EncodingArg::Auto)
+        } else {
+            s.parse().map(EncodingArg::Named)
+        }
+    }
+}
+
+impl EncodingArg {
+    /// How the pipeline reads line bytes.
+    fn input(self) -> InputEncoding {
+        match self {
+            EncodingArg::Auto => InputEncoding::Auto,
+            EncodingArg::Named(e) => InputEncoding::Legacy(e),
+        }
+    }
+
+    /// An ASCII transform the normalizer undoes in titles and texts.
+    fn text(self) -> Option<Encoding> {
+        match self {
+            EncodingArg::Named(e @ (Encoding::Viqr | Encoding::Telex)) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
@@ -91,7 +139,11 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
     if let Some(x) = t.relative_threshold {
         options.relative_threshold = x;
     }
-    let normalizer = Normalizer::builder().repair(t.repair).html(t.html).build();
+    let mut normalizer = Normalizer::builder().repair(t.repair).html(t.html);
+    if let Some(e) = t.text_encoding {
+        normalizer = normalizer.source_encoding(e);
+    }
+    let normalizer = normalizer.build();
     Ok(Tagger::with_taxonomy(tax, Segmenter::new(), options).with_normalizer(normalizer))
 }
 
@@ -104,6 +156,10 @@ struct Summary {
     agri: u64,
     bytes: u64,
     per_topic: std::collections::BTreeMap<String, u64>,
+    /// Lines decoded from each legacy encoding.
+    decoded: std::collections::BTreeMap<&'static str, u64>,
+    /// Records rejected because their bytes could not be read.
+    unreadable: u64,
 }
 
 struct Sink<'a> {
@@ -122,8 +178,11 @@ pub fn run(args: Args) -> Result<i32> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.settings)?)
-        .max_record_bytes(args.max_record_bytes);
+    let mut settings = args.settings.clone();
+    settings.text_encoding = args.encoding.text();
+    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &settings)?)
+        .max_record_bytes(args.max_record_bytes)
+        .input_encoding(args.encoding.input());
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
         pb.set_style(
@@ -205,6 +264,19 @@ pub fn run(args: Args) -> Result<i32> {
         secs,
         s.bytes as f64 / 1e6 / secs.max(1e-9)
     );
+    if !s.decoded.is_empty() {
+        let encodings: Vec<String> = s.decoded.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        eprintln!(
+            "agrivn tag: decoded from legacy encodings: {}",
+            encodings.join(", ")
+        );
+    }
+    if s.unreadable > 0 && matches!(args.encoding, EncodingArg::Named(Encoding::Utf8)) {
+        eprintln!(
+            "agrivn tag: {} records were not UTF-8; --encoding auto reads VNI, TCVN3, VISCII, VPS and Windows-1258",
+            s.unreadable
+        );
+    }
     if !s.per_topic.is_empty() {
         let topics: Vec<String> = s.per_topic.iter().map(|(k, v)| format!("{k} {v}")).collect();
         eprintln!("agrivn tag: topics: {}", topics.join(", "));
@@ -257,7 +329,7 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
         if (end && !chunk.is_empty()) || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES {
             let results = pipeline.tag_lines(&chunk);
             for (line, result) in chunk.iter().zip(results) {
-                sink.record(&name, line, result)?;
+                sink.record(&name, line, result, Keep::Copy)?;
             }
             chunk.clear();
             bytes = 0;
@@ -271,7 +343,6 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
 /// A text file is one article: id = its path relative to the folder given,
 /// title = its first line, text = the rest.
 fn tag_text_file(pipeline: &Pipeline, path: &Path, roots: &[PathBuf], sink: &mut Sink) -> Result<()> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let id = roots
         .iter()
         .find_map(|r| path.strip_prefix(r).ok().filter(|p| !p.as_os_str().is_empty()))
@@ -285,40 +356,52 @@ fn tag_text_file(pipeline: &Pipeline, path: &Path, roots: &[PathBuf], sink: &mut
         sink.summary.skipped += 1;
         return Ok(());
     }
-    let text = String::from_utf8_lossy(&bytes);
-    let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
-    let mut obj = Map::new();
-    obj.insert("id".into(), Value::String(id));
-    obj.insert("title".into(), Value::String(title.trim().to_string()));
-    obj.insert("text".into(), Value::String(body.trim().to_string()));
-    let line = Line {
-        number: 1,
-        len: bytes.len(),
-        bytes: serde_json::to_vec(&obj)?,
-        truncated: bytes.len() > pipeline.record_limit(),
+    let len = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    let len = usize::try_from(len).unwrap_or(usize::MAX);
+    let truncated = len > pipeline.record_limit();
+    let bytes = if truncated {
+        Vec::new()
+    } else {
+        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
     };
-    let result = pipeline
-        .tag_lines(std::slice::from_ref(&line))
-        .pop()
-        .unwrap_or_else(|| {
-            Err(RecordError {
-                line: 1,
-                kind: agrivn::pipeline::RecordErrorKind::Empty,
-                message: "empty".into(),
-            })
-        });
-    let name = path.display().to_string();
-    sink.record(&name, &line, result)
+    let file = Line {
+        number: 1,
+        len,
+        bytes,
+        truncated,
+    };
+    let result = pipeline.tag_plain_text(&id, &file);
+    sink.record(&path.display().to_string(), &file, result, Keep::InPlace)
+}
+
+/// What becomes of a rejected record when `--rejects` is given.
+#[derive(PartialEq)]
+enum Keep {
+    /// A JSON line: copied unchanged.
+    Copy,
+    /// A text file: not a line, so it stays where it is.
+    InPlace,
 }
 
 impl Sink<'_> {
-    fn record(&mut self, name: &str, line: &Line, result: Result<TaggedLine, RecordError>) -> Result<()> {
+    fn record(
+        &mut self,
+        name: &str,
+        line: &Line,
+        result: Result<TaggedLine, RecordError>,
+        keep: Keep,
+    ) -> Result<()> {
         let s = &mut self.summary;
         s.read += 1;
         s.bytes += line.len as u64 + 1;
         match result {
             Ok(tagged) => {
                 s.tagged += 1;
+                if tagged.encoding != Encoding::Utf8 {
+                    *s.decoded.entry(tagged.encoding.name()).or_default() += 1;
+                }
                 s.agri += u64::from(tagged.tags.agri);
                 for t in &tagged.tags.topics {
                     *s.per_topic.entry(t.id.clone()).or_default() += 1;
@@ -327,8 +410,13 @@ impl Sink<'_> {
             }
             Err(e) => {
                 s.rejected += 1;
+                s.unreadable += u64::from(e.kind == RecordErrorKind::InvalidUtf8);
                 eprintln!("agrivn: {name}:{}: rejected: {}", line.number, e.message);
-                if line.truncated {
+                if keep == Keep::InPlace {
+                    if self.rejects.is_some() {
+                        eprintln!("agrivn: {name}: a text file, not copied to --rejects");
+                    }
+                } else if line.truncated {
                     // Never buffered, so it cannot be copied.
                     if self.rejects.is_some() {
                         eprintln!(
