@@ -273,7 +273,7 @@ pub fn run(args: Args) -> Result<i32> {
     }
     if s.unreadable > 0 && matches!(args.encoding, EncodingArg::Named(Encoding::Utf8)) {
         eprintln!(
-            "agrivn tag: {} records were not UTF-8; --encoding auto reads VNI, TCVN3, VISCII, VPS and Windows-1258",
+            "agrivn tag: {} rejected as not UTF-8; --encoding auto reads VNI, TCVN3, VISCII, VPS and Windows-1258",
             s.unreadable
         );
     }
