@@ -427,3 +427,75 @@ fn tag_encoding_auto_decodes_legacy_lines_and_rejects_the_unreadable() {
     }
     assert_eq!(first["agri"], true);
 }
+
+/// `text` gzip-compressed.
+fn gzip(text: &[u8]) -> Vec<u8> {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(text).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn tag_reads_gzip_archives_and_tags_what_precedes_a_truncation() {
+    let samples = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/samples/articles.jsonl"
+    ))
+    .unwrap();
+    let plain = agrivn()
+        .args(["tag", "--quiet"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/samples/articles.jsonl"
+        ))
+        .output()
+        .unwrap();
+    assert!(plain.status.success());
+    let n = samples.iter().filter(|&&b| b == b'\n').count();
+    assert!(n >= 4, "samples hold several articles");
+
+    let dir = tempfile::tempdir().unwrap();
+    // Two gzip members, as `cat a.gz b.gz` writes them, in a folder.
+    let cut = samples.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let mut two = gzip(&samples[..cut]);
+    two.extend(gzip(&samples[cut..]));
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    std::fs::write(dir.path().join("archive/part-0.jsonl.gz"), &two).unwrap();
+    let out = agrivn()
+        .args(["tag", "--quiet"])
+        .arg(dir.path().join("archive"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.stdout, plain.stdout, "same output as the uncompressed file");
+
+    // On stdin, recognised by its magic number.
+    let out = agrivn_with_stdin(&["tag", "--quiet"], two.clone());
+    assert_eq!(out.stdout, plain.stdout);
+
+    // Cut short: the lines before the cut are tagged, and the error names the place.
+    let whole = gzip(&samples);
+    let truncated = dir.path().join("cut.jsonl.gz");
+    std::fs::write(&truncated, &whole[..whole.len() * 2 / 3]).unwrap();
+    let out = agrivn()
+        .args(["tag", "--quiet"])
+        .arg(&truncated)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let tagged = out.stdout.iter().filter(|&&b| b == b'\n').count();
+    assert!(tagged < n, "{stderr}");
+    assert!(
+        stderr.contains(&format!("cut.jsonl.gz after line {tagged}")),
+        "the error says after which line: {stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("read {tagged} tagged {tagged}")),
+        "{stderr}"
+    );
+    assert!(
+        plain.stdout.starts_with(&out.stdout),
+        "the lines before the cut are tagged as usual"
+    );
+}

@@ -7,17 +7,21 @@
 //! `truncated` exactly when the line exceeds the limit; `tag_lines` gives one
 //! result per line, a too-long line is rejected as `TooLarge`, every error
 //! carries its line's number, and every success is a JSON object with the
-//! added fields.
+//! added fields. The same lines read with `InputEncoding::Auto` give one
+//! result per line too, and the strict result wherever they were read as
+//! UTF-8.
 #![no_main]
 
 use std::io::BufReader;
 use std::sync::LazyLock;
 
-use agrivn::pipeline::{LineReader, Pipeline, RecordErrorKind};
+use agrivn::normalize::Encoding;
+use agrivn::pipeline::{InputEncoding, LineReader, Pipeline, RecordErrorKind};
 use libfuzzer_sys::fuzz_target;
 
 const LIMIT: usize = 600;
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new().max_record_bytes(LIMIT));
+static AUTO: LazyLock<Pipeline> = LazyLock::new(|| PIPELINE.clone().input_encoding(InputEncoding::Auto));
 
 fuzz_target!(|data: &[u8]| {
     let mut reader = LineReader::new(BufReader::with_capacity(37, data), LIMIT);
@@ -68,6 +72,22 @@ fuzz_target!(|data: &[u8]| {
                     assert_eq!(e.kind, RecordErrorKind::TooLarge);
                 }
             }
+        }
+    }
+
+    let auto = AUTO.tag_lines(&lines);
+    assert_eq!(auto.len(), lines.len(), "one result per line, detecting");
+    for ((line, strict), r) in lines.iter().zip(&results).zip(&auto) {
+        match r {
+            Ok(out) => {
+                assert!(!line.truncated, "line {}: too long but tagged", line.number);
+                let v: serde_json::Value = serde_json::from_str(&out.json).expect("output is JSON");
+                assert!(v.as_object().is_some_and(|o| o.contains_key("agri")));
+                if out.encoding == Encoding::Utf8 {
+                    assert_eq!(Some(out), strict.as_ref().ok(), "line {}: read as UTF-8", line.number);
+                }
+            }
+            Err(e) => assert_eq!(e.line, line.number),
         }
     }
 });

@@ -1,4 +1,6 @@
 //! Inputs shared by the subcommands: files, `-` and stdin, read line by line.
+//! Gzip-compressed input (`archive.jsonl.gz`, or gzip bytes on stdin) is
+//! decompressed as it is read.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -21,9 +23,15 @@ pub fn open_all(paths: &[PathBuf]) -> Vec<Result<Input>> {
 }
 
 pub fn stdin() -> Input {
-    Input {
-        name: "<stdin>".into(),
-        reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+    let name = "<stdin>".to_string();
+    let reader = BufReader::with_capacity(1 << 16, io::stdin());
+    match maybe_gzip(reader) {
+        Ok(reader) => Input { name, reader },
+        // Reading the first bytes failed: let the first line read report it.
+        Err(_) => Input {
+            name,
+            reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+        },
     }
 }
 
@@ -32,10 +40,31 @@ pub fn open(path: &Path) -> Result<Input> {
         return Ok(stdin());
     }
     let f = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let reader = maybe_gzip(BufReader::with_capacity(1 << 16, f))
+        .with_context(|| format!("cannot read {}", path.display()))?;
     Ok(Input {
         name: path.display().to_string(),
-        reader: Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead + Send>,
+        reader,
     })
+}
+
+/// The bytes of `reader`, decompressed when they start with the gzip magic
+/// number (whatever the file is called). Concatenated gzip members, as
+/// `cat a.gz b.gz` or parallel compressors write them, are read in turn.
+fn maybe_gzip<R: BufRead + Send + 'static>(mut reader: R) -> io::Result<Box<dyn BufRead + Send>> {
+    let head = loop {
+        match reader.fill_buf() {
+            Ok(b) => break b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let gz = flate2::bufread::MultiGzDecoder::new(reader);
+        Ok(Box::new(BufReader::with_capacity(1 << 16, gz)))
+    } else {
+        Ok(Box::new(reader))
+    }
 }
 
 /// Read a whole input (for small inputs such as gold files).

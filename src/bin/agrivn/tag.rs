@@ -18,8 +18,9 @@ use crate::input::{self, write_line};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// JSON Lines files or folders (`*.jsonl` as articles, `*.txt` as one
-    /// article each); stdin when none, `-` is stdin.
+    /// JSON Lines files or folders (`*.jsonl` and `*.jsonl.gz` as articles,
+    /// `*.txt` as one article each); stdin when none, `-` is stdin. Gzip
+    /// input is decompressed as it is read.
     files: Vec<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long)]
@@ -287,6 +288,13 @@ pub fn run(args: Args) -> Result<i32> {
     Ok(code)
 }
 
+/// Files a folder is read for: `*.jsonl` (also gzip-compressed,
+/// `*.jsonl.gz`) and `*.txt`.
+fn is_article_file(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".txt")
+}
+
 fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read folder {}", dir.display()))?
@@ -296,7 +304,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     for p in entries {
         if p.is_dir() {
             collect_dir(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "jsonl" || e == "txt") {
+        } else if is_article_file(&p) {
             out.push(p);
         }
     }
@@ -309,12 +317,18 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
     let mut reader = LineReader::new(inp.reader, pipeline.record_limit());
     let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
     let mut bytes = 0usize;
+    let mut last = 0u64;
+    // A read error (a truncated gzip file, a failing disk) ends the file,
+    // but the lines read before it are tagged first.
+    let mut failure = None;
     loop {
-        let line = reader
-            .next_line()
-            .with_context(|| format!("cannot read {name}"))?;
+        let line = reader.next_line().unwrap_or_else(|e| {
+            failure = Some(anyhow::Error::new(e).context(format!("cannot read {name} after line {last}")));
+            None
+        });
         let end = line.is_none();
         if let Some(l) = line {
+            last = l.number;
             if let Some(id) = &sink.skip_until {
                 // Resuming: this line was tagged by the interrupted run.
                 if crate::resume::id_of(&l.bytes).as_ref() == Some(id) {
@@ -335,7 +349,7 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
             bytes = 0;
         }
         if end {
-            return Ok(());
+            return failure.map_or(Ok(()), Err);
         }
     }
 }
