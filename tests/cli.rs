@@ -219,15 +219,18 @@ fn eval_normalize_passes_every_case() {
     assert_eq!(pass, total);
 }
 
-#[test]
-fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
+/// Tag `input` whole, then as a run interrupted after 20 lines and resumed:
+/// the resumed output must equal the whole one.
+fn assert_resume_round_trip(input: &[u8], args: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in.jsonl");
-    let lines: String = (0..50)
-        .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Giá lúa hôm nay tăng {i} đồng/kg.\"}}\n"))
-        .collect();
-    std::fs::write(&input, &lines).unwrap();
-    let full = agrivn().arg("tag").arg(&input).output().unwrap().stdout;
+    let path = dir.path().join("in.jsonl");
+    std::fs::write(&path, input).unwrap();
+    let full = agrivn().arg("tag").args(args).arg(&path).output().unwrap().stdout;
+    assert_eq!(
+        full.iter().filter(|&&b| b == b'\n').count(),
+        50,
+        "every line tagged"
+    );
     // An interrupted run: 20 complete lines and half of the 21st.
     let cut = full
         .iter()
@@ -242,11 +245,31 @@ fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
     let status = agrivn()
         .args(["tag", "--resume"])
         .arg(&out)
-        .arg(&input)
+        .args(args)
+        .arg(&path)
         .status()
         .unwrap();
     assert!(status.success());
     assert_eq!(std::fs::read(&out).unwrap(), full);
+}
+
+#[test]
+fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
+    let lines: String = (0..50)
+        .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Giá lúa hôm nay tăng {i} đồng/kg.\"}}\n"))
+        .collect();
+    assert_resume_round_trip(lines.as_bytes(), &[]);
+    // Lines in VISCII, which puts capitals on control bytes.
+    let viscii = agrivn::normalize::legacy::encode(
+        &lines.replace("Giá", "KỸ THUẬT MỚI. Giá"),
+        agrivn::normalize::Encoding::Viscii,
+    )
+    .unwrap();
+    assert!(
+        viscii.iter().any(|&b| b < 0x20 && b != b'\n'),
+        "control bytes in the input"
+    );
+    assert_resume_round_trip(&viscii, &["--encoding", "auto"]);
 }
 
 #[test]

@@ -67,10 +67,17 @@ pub fn prepare(path: &Path) -> Result<(Option<Value>, File)> {
     Ok((id, f))
 }
 
-/// The id of an input line, if it has one.
+/// The id of an input line, if it has one. A line in a legacy encoding is
+/// not UTF-8 (and VISCII or VPS put letters on control bytes), but its
+/// JSON syntax and an ASCII id read the same once the other bytes are
+/// replaced.
 pub fn id_of(line: &[u8]) -> Option<Value> {
-    match serde_json::from_slice::<Value>(line) {
+    let object = |v| match v {
         Ok(Value::Object(mut o)) => o.remove("id"),
         _ => None,
-    }
+    };
+    object(serde_json::from_slice::<Value>(line)).or_else(|| {
+        let cleaned: Vec<u8> = line.iter().map(|&b| if b < 0x20 { b' ' } else { b }).collect();
+        object(serde_json::from_str::<Value>(&String::from_utf8_lossy(&cleaned)))
+    })
 }
