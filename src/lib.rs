@@ -42,7 +42,8 @@
 //!   embedded; without it, load your own with [`dict::Dictionary::load`] and
 //!   [`tag::Taxonomy::load`].
 //! - `parallel` (default): batch tagging on all cores with rayon.
-//! - `cli`: the `agrivn` command-line tool (clap, indicatif, anyhow).
+//! - `cli`: the `agrivn` command-line tool (clap, indicatif, anyhow; flate2
+//!   for gzip-compressed input).
 //!
 //! # Performance
 //!

@@ -1,5 +1,6 @@
 //! Whole-article processing: normalize, segment and tag, one article or a
-//! batch in parallel (order kept), and JSON Lines records in and out.
+//! batch in parallel (order kept), and JSON Lines records in and out, in
+//! UTF-8 or in the legacy encodings of old archives ([`InputEncoding`]).
 //!
 //! ```
 //! # #[cfg(feature = "embedded-data")] {
