@@ -449,6 +449,28 @@ fn tag_encoding_auto_decodes_legacy_lines_and_rejects_the_unreadable() {
         assert_eq!(tagged["topics"], first["topics"], "same tags as UTF-8: {tagged}");
     }
     assert_eq!(first["agri"], true);
+
+    // `eval tag` reads its articles the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let (articles, gold) = (dir.path().join("vni.jsonl"), dir.path().join("gold.jsonl"));
+    std::fs::write(&articles, [vni.as_slice(), b"\n"].concat()).unwrap();
+    std::fs::write(&gold, "{\"id\":\"vni\",\"agri\":true,\"topics\":[\"prices\"]}\n").unwrap();
+    let eval = |encoding: &str| {
+        let out = agrivn()
+            .args(["eval", "tag", "--encoding", encoding, "--gold"])
+            .arg(&gold)
+            .arg(&articles)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr)
+    };
+    let auto = eval("auto");
+    assert!(
+        auto.contains("agri accuracy 1.0000") && auto.contains("F1 1.0000"),
+        "{auto}"
+    );
+    let strict = eval("utf-8");
+    assert!(strict.contains("vni.jsonl:1: invalid UTF-8"), "{strict}");
 }
 
 /// `text` gzip-compressed.

@@ -52,6 +52,30 @@ pub enum InputEncoding {
     Auto,
 }
 
+impl InputEncoding {
+    /// The text of one record's bytes, read as this says, and the encoding
+    /// it was read in ([`Encoding::Utf8`] when it was not decoded).
+    ///
+    /// ```
+    /// use agrivn::normalize::{Encoding, legacy};
+    /// use agrivn::pipeline::InputEncoding;
+    ///
+    /// let vni = legacy::encode("Hợp tác xã nông nghiệp", Encoding::Vni).unwrap();
+    /// let (text, enc) = InputEncoding::Auto.read(&vni).unwrap();
+    /// assert_eq!((text.as_ref(), enc), ("Hợp tác xã nông nghiệp", Encoding::Vni));
+    /// assert!(InputEncoding::Utf8.read(&vni).is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::Record`](crate::ErrorKind::Record) when the bytes are
+    /// not UTF-8 and no legacy encoding is named or recognised.
+    pub fn read(self, bytes: &[u8]) -> crate::Result<(Cow<'_, str>, Encoding)> {
+        decode(bytes, self)
+            .map(|d| (d.text, d.encoding))
+            .map_err(|m| crate::Error::new(crate::ErrorKind::Record, m))
+    }
+}
+
 /// How sure detection must be before a record that is not valid UTF-8 is
 /// decoded instead of rejected.
 const MIN_CONFIDENCE: f32 = 0.6;

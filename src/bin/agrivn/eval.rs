@@ -306,9 +306,22 @@ fn tag(
         .transpose()?;
     let wanted: HashSet<&str> = labels.iter().map(|l| l.id.as_str()).collect();
     let mut articles: HashMap<String, (String, String)> = HashMap::new();
+    let how = settings.encoding.input();
     for f in files {
-        for (i, line) in input::read_to_string(f)?.lines().enumerate() {
-            let Ok(Value::Object(o)) = serde_json::from_str::<Value>(line) else {
+        let bytes = std::fs::read(f).with_context(|| format!("cannot read {}", f.display()))?;
+        for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            if raw.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let line = match how.read(raw) {
+                Ok((line, _)) => line,
+                Err(e) => {
+                    eprintln!("agrivn: {}:{}: {e}, skipped", f.display(), i + 1);
+                    continue;
+                }
+            };
+            let Ok(Value::Object(o)) = serde_json::from_str::<Value>(&line) else {
                 eprintln!("agrivn: {}:{}: not a JSON object, skipped", f.display(), i + 1);
                 continue;
             };

@@ -40,14 +40,6 @@ pub struct Args {
     /// Never show a progress bar.
     #[arg(long)]
     quiet: bool,
-    /// Encoding of the input: utf-8 (lines that are not valid UTF-8 are
-    /// rejected); vni, tcvn3, viscii, vps or cp1258 (each line decoded from
-    /// those bytes, or from their Windows-1252 view); viqr or telex (titles
-    /// and texts in ASCII mnemonics); or auto (UTF-8, and any line that is
-    /// not decoded from the legacy encoding detected in it). Decoded lines
-    /// are written in UTF-8, and spans point into the decoded text.
-    #[arg(long, default_value = "utf-8", value_name = "ENCODING")]
-    encoding: EncodingArg,
     /// Continue an interrupted run that wrote to OUTPUT: skip the input up to
     /// the id on OUTPUT's last complete line, then append to OUTPUT (instead
     /// of stdout). Ids must be unique.
@@ -83,16 +75,27 @@ pub struct Settings {
     /// texts first.
     #[arg(long)]
     html: bool,
-    /// Titles and texts are in an ASCII transform (VIQR, Telex) to decode.
-    #[arg(skip)]
-    text_encoding: Option<Encoding>,
+    /// Encoding of the input: utf-8 (lines that are not valid UTF-8 are
+    /// rejected); vni, tcvn3, viscii, vps or cp1258 (each line decoded from
+    /// those bytes, or from their Windows-1252 view); viqr or telex (titles
+    /// and texts in ASCII mnemonics); or auto (UTF-8, and any line that is
+    /// not decoded from the legacy encoding detected in it). Decoded lines
+    /// are written in UTF-8, and spans point into the decoded text.
+    #[arg(long, default_value = "utf-8", value_name = "ENCODING")]
+    pub encoding: EncodingArg,
 }
 
-/// The `--encoding` of `agrivn tag`.
+/// The `--encoding` of `agrivn tag` and `agrivn eval tag`.
 #[derive(Clone, Copy, Debug)]
-enum EncodingArg {
+pub enum EncodingArg {
     Auto,
     Named(Encoding),
+}
+
+impl Default for EncodingArg {
+    fn default() -> Self {
+        EncodingArg::Named(Encoding::Utf8)
+    }
 }
 
 impl std::str::FromStr for EncodingArg {
@@ -109,7 +112,7 @@ impl std::str::FromStr for EncodingArg {
 
 impl EncodingArg {
     /// How the pipeline reads line bytes.
-    fn input(self) -> InputEncoding {
+    pub fn input(self) -> InputEncoding {
         match self {
             EncodingArg::Auto => InputEncoding::Auto,
             EncodingArg::Named(e) => InputEncoding::Legacy(e),
@@ -141,7 +144,7 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
         options.relative_threshold = x;
     }
     let mut normalizer = Normalizer::builder().repair(t.repair).html(t.html);
-    if let Some(e) = t.text_encoding {
+    if let Some(e) = t.encoding.text() {
         normalizer = normalizer.source_encoding(e);
     }
     let normalizer = normalizer.build();
@@ -179,11 +182,9 @@ pub fn run(args: Args) -> Result<i32> {
             .build_global()
             .context("cannot start the worker threads")?;
     }
-    let mut settings = args.settings.clone();
-    settings.text_encoding = args.encoding.text();
-    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &settings)?)
+    let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.settings)?)
         .max_record_bytes(args.max_record_bytes)
-        .input_encoding(args.encoding.input());
+        .input_encoding(args.settings.encoding.input());
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
         pb.set_style(
@@ -272,7 +273,7 @@ pub fn run(args: Args) -> Result<i32> {
             encodings.join(", ")
         );
     }
-    if s.unreadable > 0 && matches!(args.encoding, EncodingArg::Named(Encoding::Utf8)) {
+    if s.unreadable > 0 && matches!(args.settings.encoding, EncodingArg::Named(Encoding::Utf8)) {
         eprintln!(
             "agrivn tag: {} rejected as not UTF-8; --encoding auto reads VNI, TCVN3, VISCII, VPS and Windows-1258",
             s.unreadable
