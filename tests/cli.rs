@@ -270,6 +270,46 @@ fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
         "control bytes in the input"
     );
     assert_resume_round_trip(&viscii, &["--encoding", "auto"]);
+    // An archive with fields of its own.
+    let renamed = lines.replace("\"id\"", "\"url\"").replace("\"text\"", "\"body\"");
+    assert_resume_round_trip(renamed.as_bytes(), &["--id-field", "url", "--text-field", "body"]);
+}
+
+#[test]
+fn tag_reads_the_fields_it_is_told_and_names_a_missing_one() {
+    let line =
+        "{\"url\":\"u1\",\"headline\":\"Giá lúa tăng mạnh\",\"body\":\"Thương lái đổ xô thu mua lúa.\"}\n";
+    let out = agrivn_with_stdin(
+        &[
+            "tag",
+            "--quiet",
+            "--id-field",
+            "url",
+            "--title-field",
+            "headline",
+            "--text-field",
+            "body",
+        ],
+        line,
+    );
+    let tagged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tagged["agri"], true, "{tagged}");
+    let title_evidence = tagged["topics"][0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["field"] == "title");
+    assert!(title_evidence, "the headline is read as the title: {tagged}");
+    let out = agrivn_with_stdin(&["tag", "--quiet"], line);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("<stdin>:1: rejected: no string field \"text\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--text-field"),
+        "the summary says how to name it: {stderr}"
+    );
 }
 
 #[test]

@@ -25,7 +25,8 @@ use serde::{Deserialize, Serialize};
 use crate::tag::{TagWorker, Tagger, Tags};
 pub use decode::InputEncoding;
 pub use reader::{Line, LineReader};
-pub use record::{RecordError, RecordErrorKind, TaggedLine};
+use record::Reading;
+pub use record::{RecordError, RecordErrorKind, RecordFields, TaggedLine};
 
 /// Default limit on one record (a JSON line or a text file), in bytes.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
@@ -57,8 +58,7 @@ impl Article {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     tagger: Tagger,
-    max_record_bytes: usize,
-    input_encoding: InputEncoding,
+    reading: Reading,
 }
 
 #[cfg(feature = "embedded-data")]
@@ -79,26 +79,48 @@ impl Pipeline {
     pub fn with_tagger(tagger: Tagger) -> Pipeline {
         Pipeline {
             tagger,
-            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
-            input_encoding: InputEncoding::Utf8,
+            reading: Reading {
+                limit: DEFAULT_MAX_RECORD_BYTES,
+                how: InputEncoding::Utf8,
+                fields: RecordFields::default(),
+            },
         }
     }
 
     /// Records larger than `bytes` are rejected instead of tagged.
     pub fn max_record_bytes(mut self, bytes: usize) -> Self {
-        self.max_record_bytes = bytes;
+        self.reading.limit = bytes;
         self
     }
 
     /// How records are read (default: UTF-8 only). See [`InputEncoding`].
     pub fn input_encoding(mut self, how: InputEncoding) -> Self {
-        self.input_encoding = how;
+        self.reading.how = how;
+        self
+    }
+
+    /// Which fields of a record hold its id, title and text (default:
+    /// `id`, `title`, `text`).
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-data")] {
+    /// use agrivn::pipeline::{Line, Pipeline, RecordFields};
+    ///
+    /// let fields = RecordFields { id: "url".into(), title: "headline".into(), text: "body".into() };
+    /// let pipeline = Pipeline::new().record_fields(fields);
+    /// let bytes = r#"{"url":"a","headline":"Giá lúa tăng","body":"Thương lái thu mua lúa."}"#.as_bytes().to_vec();
+    /// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false };
+    /// assert!(pipeline.tag_lines(&[line])[0].as_ref().unwrap().tags.agri);
+    /// # }
+    /// ```
+    pub fn record_fields(mut self, fields: RecordFields) -> Self {
+        self.reading.fields = fields;
         self
     }
 
     /// The record size limit.
     pub fn record_limit(&self) -> usize {
-        self.max_record_bytes
+        self.reading.limit
     }
 
     /// The tagger.
@@ -131,17 +153,21 @@ impl Pipeline {
     /// is read in the legacy encoding most lines of `lines` were decoded
     /// from; when there is none, it is rejected.
     pub fn tag_lines(&self, lines: &[Line]) -> Vec<Result<TaggedLine, RecordError>> {
-        let (limit, how) = (self.max_record_bytes, self.input_encoding);
-        let mut results = self.map_batch(lines, |w, l| record::tag_line(w, l, limit, how));
-        if how == InputEncoding::Auto {
+        let reading = &self.reading;
+        let mut results = self.map_batch(lines, |w, l| record::tag_line(w, l, reading));
+        if reading.how == InputEncoding::Auto {
             if let Some(enc) =
                 decode::dominant_legacy(results.iter().filter_map(|r| r.as_ref().ok().map(|t| t.encoding)))
             {
                 let mut worker = None;
+                let named = Reading {
+                    how: InputEncoding::Legacy(enc),
+                    ..reading.clone()
+                };
                 for (line, result) in lines.iter().zip(results.iter_mut()) {
                     if matches!(result, Err(e) if e.kind == RecordErrorKind::InvalidUtf8) {
                         let w = worker.get_or_insert_with(|| self.worker());
-                        *result = record::tag_line(w, line, limit, InputEncoding::Legacy(enc));
+                        *result = record::tag_line(w, line, &named);
                     }
                 }
             }
@@ -151,8 +177,8 @@ impl Pipeline {
 
     /// Tag a plain-text article, such as a `.txt` file: `text.bytes` holds
     /// the whole file, whose first line is the title and the rest the text.
-    /// The tagged line is a JSON object with `id`, `title` and `text`
-    /// besides the tags. The bytes are read like a record of
+    /// The tagged line is a JSON object with the id, title and text (under
+    /// the names of [`record_fields`](Self::record_fields)) besides the tags. The bytes are read like a record of
     /// [`tag_lines`](Self::tag_lines).
     ///
     /// ```
@@ -167,13 +193,7 @@ impl Pipeline {
     /// # }
     /// ```
     pub fn tag_plain_text(&self, id: &str, text: &Line) -> Result<TaggedLine, RecordError> {
-        record::tag_plain_text(
-            &mut self.worker(),
-            id,
-            text,
-            self.max_record_bytes,
-            self.input_encoding,
-        )
+        record::tag_plain_text(&mut self.worker(), id, text, &self.reading)
     }
 
     fn map_batch<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&mut TagWorker, &T) -> R + Sync) -> Vec<R> {

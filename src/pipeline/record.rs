@@ -17,7 +17,7 @@ pub enum RecordErrorKind {
     InvalidUtf8,
     /// The line is not a JSON object.
     InvalidJson,
-    /// The object has no string `text` field.
+    /// The object has no string text field.
     MissingText,
     /// The line is longer than the record limit.
     TooLarge,
@@ -58,6 +58,36 @@ pub struct TaggedLine {
     pub encoding: Encoding,
 }
 
+/// Names of the fields of a JSON Lines record that hold its id, title and
+/// text. Archives name them otherwise (`url`, `headline`, `body`…).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFields {
+    /// The id (read by `agrivn tag --resume`, written for text files).
+    pub id: String,
+    /// The title (optional in a record).
+    pub title: String,
+    /// The text (required).
+    pub text: String,
+}
+
+impl Default for RecordFields {
+    fn default() -> Self {
+        RecordFields {
+            id: "id".into(),
+            title: "title".into(),
+            text: "text".into(),
+        }
+    }
+}
+
+/// How records are read: size limit, encoding, field names.
+#[derive(Debug, Clone)]
+pub(crate) struct Reading {
+    pub limit: usize,
+    pub how: InputEncoding,
+    pub fields: RecordFields,
+}
+
 fn reject(line: &Line, kind: RecordErrorKind, message: impl Into<String>) -> RecordError {
     RecordError {
         line: line.number,
@@ -66,15 +96,15 @@ fn reject(line: &Line, kind: RecordErrorKind, message: impl Into<String>) -> Rec
     }
 }
 
-/// Tag one JSON Lines record, read as `how` says.
+/// Tag one JSON Lines record, read as `reading` says.
 pub(crate) fn tag_line(
     worker: &mut TagWorker,
     line: &Line,
-    limit: usize,
-    how: InputEncoding,
+    reading: &Reading,
 ) -> Result<TaggedLine, RecordError> {
-    check_size(line, limit)?;
-    let decoded = decode(&line.bytes, how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
+    check_size(line, reading.limit)?;
+    let decoded =
+        decode(&line.bytes, reading.how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
     let text = decoded.text.as_ref();
     if text.trim().is_empty() {
         return Err(reject(line, RecordErrorKind::Empty, "empty line"));
@@ -103,14 +133,14 @@ pub(crate) fn tag_line(
         }
     };
     let tags = {
-        let Some(Value::String(body)) = obj.get("text") else {
+        let Some(Value::String(body)) = obj.get(&reading.fields.text) else {
             return Err(reject(
                 line,
                 RecordErrorKind::MissingText,
-                format!("no string field \"text\"{read_as}"),
+                format!("no string field {:?}{read_as}", reading.fields.text),
             ));
         };
-        let title = match obj.get("title") {
+        let title = match obj.get(&reading.fields.title) {
             Some(Value::String(t)) => t.as_str(),
             _ => "",
         };
@@ -124,17 +154,17 @@ pub(crate) fn tag_line(
 }
 
 /// Tag a plain-text article (`line` holds the whole text): its first line
-/// is the title, the rest the text. The output object holds `id`, `title`
-/// and `text` (trimmed) besides the tags.
+/// is the title, the rest the text. The output object holds the id, title
+/// and text (trimmed) besides the tags.
 pub(crate) fn tag_plain_text(
     worker: &mut TagWorker,
     id: &str,
     line: &Line,
-    limit: usize,
-    how: InputEncoding,
+    reading: &Reading,
 ) -> Result<TaggedLine, RecordError> {
-    check_size(line, limit)?;
-    let decoded = decode(&line.bytes, how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
+    check_size(line, reading.limit)?;
+    let decoded =
+        decode(&line.bytes, reading.how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
     let whole = decoded.text.as_ref();
     if whole.trim().is_empty() {
         return Err(reject(line, RecordErrorKind::Empty, "empty file"));
@@ -143,9 +173,10 @@ pub(crate) fn tag_plain_text(
     let (title, body) = (title.trim(), body.trim());
     let tags = worker.tag(title, body);
     let mut obj = Map::new();
-    obj.insert("id".into(), Value::String(id.to_owned()));
-    obj.insert("title".into(), Value::String(title.to_owned()));
-    obj.insert("text".into(), Value::String(body.to_owned()));
+    let fields = &reading.fields;
+    obj.insert(fields.id.clone(), Value::String(id.to_owned()));
+    obj.insert(fields.title.clone(), Value::String(title.to_owned()));
+    obj.insert(fields.text.clone(), Value::String(body.to_owned()));
     Ok(TaggedLine {
         json: write_tagged(obj, &tags),
         tags,

@@ -325,7 +325,7 @@ fn tag(
                 eprintln!("agrivn: {}:{}: not a JSON object, skipped", f.display(), i + 1);
                 continue;
             };
-            let id = match o.get("id") {
+            let id = match o.get(&settings.id_field) {
                 Some(Value::String(s)) => s.clone(),
                 Some(v) => v.to_string(),
                 None => continue,
@@ -333,7 +333,7 @@ fn tag(
             if wanted.contains(id.as_str()) {
                 let get =
                     |k: &str| Transform::apply(transform, o.get(k).and_then(Value::as_str).unwrap_or(""));
-                articles.insert(id, (get("title"), get("text")));
+                articles.insert(id, (get(&settings.title_field), get(&settings.text_field)));
             }
         }
     }

@@ -13,10 +13,10 @@ use serde_json::Value;
 /// Bytes read from the end of OUTPUT to find its last line.
 const TAIL: u64 = 1 << 20;
 
-/// Cut a partial last line off `path` and return the id of its last
-/// complete line (`None` when the file is missing or empty), and the file
-/// opened for appending.
-pub fn prepare(path: &Path) -> Result<(Option<Value>, File)> {
+/// Cut a partial last line off `path` and return the id (field `id_field`)
+/// of its last complete line (`None` when the file is missing or empty),
+/// and the file opened for appending.
+pub fn prepare(path: &Path, id_field: &str) -> Result<(Option<Value>, File)> {
     let mut f = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -54,9 +54,12 @@ pub fn prepare(path: &Path) -> Result<(Option<Value>, File)> {
     let id = match last {
         None => None,
         Some(line) => match serde_json::from_slice::<Value>(line) {
-            Ok(Value::Object(o)) => match o.get("id") {
+            Ok(Value::Object(o)) => match o.get(id_field) {
                 Some(id) => Some(id.clone()),
-                None => bail!("{}: the last line has no id; cannot resume", path.display()),
+                None => bail!(
+                    "{}: the last line has no field {id_field:?}; cannot resume",
+                    path.display()
+                ),
             },
             _ => bail!(
                 "{}: the last line is not a JSON object; cannot resume",
@@ -67,13 +70,13 @@ pub fn prepare(path: &Path) -> Result<(Option<Value>, File)> {
     Ok((id, f))
 }
 
-/// The id of an input line, if it has one. A line in a legacy encoding is
+/// The id (field `id_field`) of an input line, if it has one. A line in a legacy encoding is
 /// not UTF-8 (and VISCII or VPS put letters on control bytes), but its
 /// JSON syntax and an ASCII id read the same once the other bytes are
 /// replaced.
-pub fn id_of(line: &[u8]) -> Option<Value> {
+pub fn id_of(line: &[u8], id_field: &str) -> Option<Value> {
     let object = |v| match v {
-        Ok(Value::Object(mut o)) => o.remove("id"),
+        Ok(Value::Object(mut o)) => o.remove(id_field),
         _ => None,
     };
     object(serde_json::from_slice::<Value>(line)).or_else(|| {

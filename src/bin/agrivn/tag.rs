@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use agrivn::normalize::{Encoding, Normalizer};
-use agrivn::pipeline::{InputEncoding, Line, LineReader, Pipeline, RecordError, RecordErrorKind, TaggedLine};
+use agrivn::pipeline::{
+    InputEncoding, Line, LineReader, Pipeline, RecordError, RecordErrorKind, RecordFields, TaggedLine,
+};
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
 use anyhow::{Context, Result};
@@ -55,7 +57,7 @@ const CHUNK_BYTES: usize = 32 << 20;
 
 /// Tagger settings as command-line options: thresholds, and how damaged
 /// text is read.
-#[derive(clap::Args, Clone, Default)]
+#[derive(clap::Args, Clone)]
 pub struct Settings {
     /// Agricultural-relevance threshold (default: the taxonomy's).
     #[arg(long)]
@@ -83,6 +85,26 @@ pub struct Settings {
     /// are written in UTF-8, and spans point into the decoded text.
     #[arg(long, default_value = "utf-8", value_name = "ENCODING")]
     pub encoding: EncodingArg,
+    /// The field that holds an article's id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// The field that holds an article's title.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// The field that holds an article's text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+}
+
+impl Settings {
+    /// The record field names given.
+    pub fn fields(&self) -> RecordFields {
+        RecordFields {
+            id: self.id_field.clone(),
+            title: self.title_field.clone(),
+            text: self.text_field.clone(),
+        }
+    }
 }
 
 /// The `--encoding` of `agrivn tag` and `agrivn eval tag`.
@@ -90,12 +112,6 @@ pub struct Settings {
 pub enum EncodingArg {
     Auto,
     Named(Encoding),
-}
-
-impl Default for EncodingArg {
-    fn default() -> Self {
-        EncodingArg::Named(Encoding::Utf8)
-    }
 }
 
 impl std::str::FromStr for EncodingArg {
@@ -164,10 +180,14 @@ struct Summary {
     decoded: std::collections::BTreeMap<&'static str, u64>,
     /// Records rejected because their bytes could not be read.
     unreadable: u64,
+    /// Records rejected for want of a text field.
+    without_text: u64,
 }
 
 struct Sink<'a> {
     out: Box<dyn Write>,
+    /// The field that holds an article's id.
+    id_field: String,
     /// When resuming: the id of the last article already tagged.
     skip_until: Option<Value>,
     rejects: Option<BufWriter<File>>,
@@ -184,7 +204,8 @@ pub fn run(args: Args) -> Result<i32> {
     }
     let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.settings)?)
         .max_record_bytes(args.max_record_bytes)
-        .input_encoding(args.settings.encoding.input());
+        .input_encoding(args.settings.encoding.input())
+        .record_fields(args.settings.fields());
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
         pb.set_style(
@@ -203,13 +224,14 @@ pub fn run(args: Args) -> Result<i32> {
     };
     let (skip_until, out): (Option<Value>, Box<dyn Write>) = match &args.resume {
         Some(path) => {
-            let (id, file) = crate::resume::prepare(path)?;
+            let (id, file) = crate::resume::prepare(path, &args.settings.id_field)?;
             (id, Box::new(BufWriter::with_capacity(1 << 16, file)))
         }
         None => (None, Box::new(input::stdout())),
     };
     let mut sink = Sink {
         out,
+        id_field: args.settings.id_field.clone(),
         skip_until,
         rejects,
         summary: Summary::default(),
@@ -279,6 +301,12 @@ pub fn run(args: Args) -> Result<i32> {
             s.unreadable
         );
     }
+    if s.without_text > 0 {
+        eprintln!(
+            "agrivn tag: {} rejected without a string field {:?}; --text-field (and --title-field, --id-field) name the fields of other archives",
+            s.without_text, args.settings.text_field
+        );
+    }
     if !s.per_topic.is_empty() {
         let topics: Vec<String> = s.per_topic.iter().map(|(k, v)| format!("{k} {v}")).collect();
         eprintln!("agrivn tag: topics: {}", topics.join(", "));
@@ -332,7 +360,7 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
             last = l.number;
             if let Some(id) = &sink.skip_until {
                 // Resuming: this line was tagged by the interrupted run.
-                if crate::resume::id_of(&l.bytes).as_ref() == Some(id) {
+                if crate::resume::id_of(&l.bytes, &sink.id_field).as_ref() == Some(id) {
                     sink.skip_until = None;
                 }
                 sink.summary.skipped += 1;
@@ -426,6 +454,7 @@ impl Sink<'_> {
             Err(e) => {
                 s.rejected += 1;
                 s.unreadable += u64::from(e.kind == RecordErrorKind::InvalidUtf8);
+                s.without_text += u64::from(e.kind == RecordErrorKind::MissingText);
                 eprintln!("agrivn: {name}:{}: rejected: {}", line.number, e.message);
                 if keep == Keep::InPlace {
                     if self.rejects.is_some() {
