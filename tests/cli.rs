@@ -584,3 +584,63 @@ fn tag_reads_gzip_archives_and_tags_what_precedes_a_truncation() {
         "the lines before the cut are tagged as usual"
     );
 }
+
+#[test]
+fn tag_reads_a_folder_of_text_files_and_json_lines_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("archive");
+    std::fs::create_dir_all(root.join("b")).unwrap();
+    std::fs::write(
+        root.join("a.txt"),
+        "Giá lúa tăng\nThương lái thu mua lúa giá cao.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("b/c.txt"),
+        "Đội tuyển thắng 2-0\r\nTrận đấu diễn ra tối qua.",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("b/d.jsonl"),
+        "{\"id\":\"d1\",\"text\":\"Hợp tác xã nông nghiệp\"}\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("b/e.txt"), "").unwrap();
+    std::fs::write(root.join("b/f.txt"), b"Gi\xe1 l\xfaa\n").unwrap();
+    std::fs::write(root.join("g.md"), "not an article").unwrap();
+    let rejects = dir.path().join("rejects.jsonl");
+    let out = agrivn()
+        .args(["tag", "--quiet", "--rejects"])
+        .arg(&rejects)
+        .arg(&root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let tagged: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = tagged.iter().map(|t| t["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["a.txt", "b/c.txt", "d1"],
+        "sorted paths, ids relative to the folder: {stderr}"
+    );
+    assert_eq!(tagged[0]["title"], "Giá lúa tăng");
+    assert_eq!(tagged[0]["agri"], true);
+    assert_eq!(tagged[1]["title"], "Đội tuyển thắng 2-0", "CR of CRLF trimmed");
+    assert_eq!(tagged[1]["agri"], false);
+    assert!(stderr.contains("b/e.txt:1: rejected: empty file"), "{stderr}");
+    assert!(stderr.contains("b/f.txt:1: rejected: invalid UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("b/f.txt: a text file, not copied to --rejects"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("read 5 tagged 3 rejected 2"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&rejects).unwrap(),
+        b"",
+        "text files stay where they are"
+    );
+}

@@ -196,6 +196,15 @@ impl Pipeline {
         record::tag_plain_text(&mut self.worker(), id, text, &self.reading)
     }
 
+    /// Tag plain-text articles (id, whole file) in parallel, in order; each
+    /// as [`tag_plain_text`](Self::tag_plain_text) tags it.
+    pub fn tag_plain_texts(&self, texts: &[(String, Line)]) -> Vec<Result<TaggedLine, RecordError>> {
+        let reading = &self.reading;
+        self.map_batch(texts, |w, (id, text)| {
+            record::tag_plain_text(w, id, text, reading)
+        })
+    }
+
     fn map_batch<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&mut TagWorker, &T) -> R + Sync) -> Vec<R> {
         #[cfg(feature = "parallel")]
         {

@@ -250,18 +250,27 @@ pub fn run(args: Args) -> Result<i32> {
             sources.push(f.clone());
         }
     }
-    for src in &sources {
-        let result = if src.extension().is_some_and(|e| e == "txt") {
-            tag_text_file(&pipeline, src, &args.files, &mut sink)
+    // Runs of text files are tagged in parallel chunks, JSON Lines files
+    // one after the other (each in parallel chunks of lines).
+    let mut k = 0;
+    while k < sources.len() {
+        let run = sources[k..].iter().take_while(|p| is_text_file(p)).count();
+        let result = if run > 0 {
+            let files = &sources[k..k + run];
+            k += run;
+            tag_text_files(&pipeline, files, &args.files, &mut sink)
         } else {
-            tag_jsonl(&pipeline, src, &mut sink)
+            k += 1;
+            tag_jsonl(&pipeline, &sources[k - 1], &mut sink)
         };
-        if let Err(e) = result {
-            if input::is_broken_pipe(&e) {
-                return Err(e);
+        match result {
+            Err(e) if input::is_broken_pipe(&e) => return Err(e),
+            Err(e) => {
+                eprintln!("agrivn: {e:#}");
+                code = 1;
             }
-            eprintln!("agrivn: {e:#}");
-            code = 1;
+            Ok(false) => code = 1,
+            Ok(true) => {}
         }
     }
     sink.out.flush()?;
@@ -340,7 +349,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
+fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<bool> {
     let inp = input::open(path)?;
     let name = inp.name.clone();
     let mut reader = LineReader::new(inp.reader, pipeline.record_limit());
@@ -378,45 +387,86 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<()> {
             bytes = 0;
         }
         if end {
-            return failure.map_or(Ok(()), Err);
+            return failure.map_or(Ok(true), Err);
         }
     }
 }
 
-/// A text file is one article: id = its path relative to the folder given,
-/// title = its first line, text = the rest.
-fn tag_text_file(pipeline: &Pipeline, path: &Path, roots: &[PathBuf], sink: &mut Sink) -> Result<()> {
-    let id = roots
-        .iter()
-        .find_map(|r| path.strip_prefix(r).ok().filter(|p| !p.as_os_str().is_empty()))
-        .unwrap_or(path)
-        .display()
-        .to_string();
-    if let Some(skip) = &sink.skip_until {
-        if *skip == Value::String(id.clone()) {
-            sink.skip_until = None;
+fn is_text_file(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "txt")
+}
+
+/// Text files, each one article: id = its path relative to the folder
+/// given, title = its first line, text = the rest. Read in chunks, tagged in
+/// parallel, recorded in order. `Ok(false)` when a file could not be read
+/// (it is reported, and the others are tagged).
+fn tag_text_files(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    roots: &[PathBuf],
+    sink: &mut Sink,
+) -> Result<bool> {
+    let mut all_read = true;
+    let mut chunk: Vec<(String, Line)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut bytes = 0usize;
+    for (n, path) in paths.iter().enumerate() {
+        let id = roots
+            .iter()
+            .find_map(|r| path.strip_prefix(r).ok().filter(|p| !p.as_os_str().is_empty()))
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        if let Some(skip) = &sink.skip_until {
+            if *skip == Value::String(id.clone()) {
+                sink.skip_until = None;
+            }
+            sink.summary.skipped += 1;
+        } else {
+            match read_text_file(path, pipeline.record_limit()) {
+                Ok(file) => {
+                    bytes += file.bytes.len();
+                    chunk.push((id, file));
+                    names.push(path.display().to_string());
+                }
+                Err(e) => {
+                    eprintln!("agrivn: {e:#}");
+                    all_read = false;
+                }
+            }
         }
-        sink.summary.skipped += 1;
-        return Ok(());
+        let last = n + 1 == paths.len();
+        if !chunk.is_empty() && (last || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES) {
+            let results = pipeline.tag_plain_texts(&chunk);
+            for ((name, (_, file)), result) in names.iter().zip(&chunk).zip(results) {
+                sink.record(name, file, result, Keep::InPlace)?;
+            }
+            chunk.clear();
+            names.clear();
+            bytes = 0;
+        }
     }
+    Ok(all_read)
+}
+
+/// A text file as one record; a file over `limit` bytes is not read.
+fn read_text_file(path: &Path, limit: usize) -> Result<Line> {
     let len = std::fs::metadata(path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .len();
     let len = usize::try_from(len).unwrap_or(usize::MAX);
-    let truncated = len > pipeline.record_limit();
+    let truncated = len > limit;
     let bytes = if truncated {
         Vec::new()
     } else {
         std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
     };
-    let file = Line {
+    Ok(Line {
         number: 1,
         len,
         bytes,
         truncated,
-    };
-    let result = pipeline.tag_plain_text(&id, &file);
-    sink.record(&path.display().to_string(), &file, result, Keep::InPlace)
+    })
 }
 
 /// What becomes of a rejected record when `--rejects` is given.
