@@ -68,6 +68,9 @@ pub struct Settings {
     /// Fraction of the best topic's score a topic needs.
     #[arg(long)]
     relative_threshold: Option<f32>,
+    /// Most evidence items written per topic (0: none, for compact output).
+    #[arg(long, value_name = "N")]
+    max_evidence: Option<usize>,
     /// Repair titles and texts first: mojibake (UTF-8 read as
     /// Windows-1252), ð for đ, spacing accents. Spans still point into the
     /// text as given.
@@ -158,6 +161,9 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
     }
     if let Some(x) = t.relative_threshold {
         options.relative_threshold = x;
+    }
+    if let Some(n) = t.max_evidence {
+        options.max_evidence = n;
     }
     let mut normalizer = Normalizer::builder().repair(t.repair).html(t.html);
     if let Some(e) = t.encoding.text() {
