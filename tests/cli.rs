@@ -300,6 +300,17 @@ fn tag_reads_the_fields_it_is_told_and_names_a_missing_one() {
         .iter()
         .any(|e| e["field"] == "title");
     assert!(title_evidence, "the headline is read as the title: {tagged}");
+    let out = agrivn_with_stdin(
+        &["tag", "--quiet", "--text-field", "body", "--max-evidence", "0"],
+        line,
+    );
+    let compact: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(compact["topics"][0]["id"], "prices", "{compact}");
+    assert_eq!(
+        compact["topics"][0]["evidence"],
+        serde_json::json!([]),
+        "{compact}"
+    );
     let out = agrivn_with_stdin(&["tag", "--quiet"], line);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
