@@ -1,11 +1,12 @@
 //! Properties that hold for any input: nothing panics, spans fall inside the
 //! caller's text on char boundaries in order, normalization is idempotent and
-//! NFC, and parallel tagging equals sequential tagging.
+//! NFC, a record in a legacy encoding reads back as written, and parallel
+//! tagging equals sequential tagging.
 
 #![cfg(feature = "embedded-data")]
 
-use agrivn::normalize::{Normalizer, ToneStyle};
-use agrivn::pipeline::{Article, Pipeline};
+use agrivn::normalize::{Encoding, Normalizer, ToneStyle, legacy};
+use agrivn::pipeline::{Article, InputEncoding, Pipeline};
 use agrivn::segment::{SegmentModel, Segmenter};
 use agrivn::tag::Tagger;
 use proptest::prelude::*;
@@ -45,8 +46,54 @@ fn messy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// Vietnamese words, spaces and punctuation: text every legacy encoding can
+/// write.
+fn vietnamese() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("Giá"),
+        Just("lúa"),
+        Just("tăng"),
+        Just("ĐỒNG"),
+        Just("Tháp"),
+        Just("người"),
+        Just("nông"),
+        Just("dân"),
+        Just("KỸ"),
+        Just("thuật"),
+        Just("Ẵm"),
+        Just("ỷ"),
+        Just("hợp"),
+        Just("tác"),
+        Just("xã"),
+        Just("quả"),
+        Just("bưởi"),
+        Just("khuỷu"),
+        Just("HTX"),
+        Just("2.000"),
+        Just("đồng/kg"),
+        Just(","),
+        Just("."),
+        Just("\""),
+        Just("\\"),
+    ];
+    prop::collection::vec(word, 0..30).prop_map(|v| v.join(" "))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn a_record_in_a_named_legacy_encoding_reads_back_as_written(s in vietnamese()) {
+        for enc in [Encoding::Vni, Encoding::Tcvn3, Encoding::Viscii, Encoding::Vps, Encoding::Cp1258] {
+            let bytes = legacy::encode(&s, enc).expect("Vietnamese text encodes");
+            let (text, _) = InputEncoding::Legacy(enc).read(&bytes).expect("a named encoding reads any bytes");
+            prop_assert_eq!(text.as_ref(), s.as_str(), "{}", enc);
+            // The Windows-1252 view of the same bytes reads back too.
+            let view: String = bytes.iter().map(|&b| legacy::cp1252_char(b)).collect();
+            let (text, _) = InputEncoding::Legacy(enc).read(view.as_bytes()).expect("reads");
+            prop_assert_eq!(text.as_ref(), s.as_str(), "{} view", enc);
+        }
+    }
 
     #[test]
     fn normalize_is_idempotent_and_nfc(s in messy()) {

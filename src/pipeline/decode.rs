@@ -166,8 +166,12 @@ fn is_byte_encoding(enc: Encoding) -> bool {
     )
 }
 
-/// Decode a record in `enc`: its raw bytes, or, when it is valid UTF-8,
-/// the Windows-1252 view of them. The result is composed to NFC.
+/// Decode a record in `enc`: its raw bytes, or, when it is valid UTF-8
+/// whose letters Windows-1252 has, the Windows-1252 view of them (chars
+/// outside Windows-1252, such as an emoji, pass through). Raw legacy bytes
+/// can happen to be valid UTF-8 in a short record (VISCII "bưởi" is "b",
+/// U+07F7, "i"): chars mostly outside Windows-1252 show it is no view. The
+/// result is composed to NFC.
 fn decode_as<'a>(bytes: &'a [u8], utf8: Option<&'a str>, enc: Encoding) -> Decoded<'a> {
     // Printable ASCII reads the same in every byte encoding (VISCII and VPS
     // put letters in C0, so control bytes are decoded).
@@ -176,7 +180,7 @@ fn decode_as<'a>(bytes: &'a [u8], utf8: Option<&'a str>, enc: Encoding) -> Decod
             return unchanged(s);
         }
     }
-    let raw = match utf8 {
+    let raw = match utf8.filter(|s| is_view(s)) {
         Some(s) => legacy::decode_cp1252_view(s, enc),
         None => legacy::decode(bytes, enc),
     };
@@ -184,6 +188,23 @@ fn decode_as<'a>(bytes: &'a [u8], utf8: Option<&'a str>, enc: Encoding) -> Decod
         text: Cow::Owned(compose(raw)),
         encoding: enc,
     }
+}
+
+/// Whether valid UTF-8 can be a Windows-1252 view: nine in ten of its
+/// non-ASCII chars have a Windows-1252 byte. Unicode Vietnamese fails
+/// within its first few dozen letters (ư, ơ, đ, ạ…), so this stops early.
+fn is_view(s: &str) -> bool {
+    let (mut outside, mut non_ascii) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        non_ascii += 1;
+        if legacy::cp1252_byte(c).is_none() {
+            outside += 1;
+            if outside > 8 && outside * 10 > non_ascii {
+                return false;
+            }
+        }
+    }
+    outside * 10 <= non_ascii
 }
 
 fn compose(s: String) -> String {
@@ -196,17 +217,18 @@ fn compose(s: String) -> String {
 }
 
 /// The legacy encoding of which `s` is the Windows-1252 view, when the
-/// evidence is strong: every char has a Windows-1252 byte, and the bytes
-/// read as Vietnamese in a legacy encoding, surely and more surely than the
-/// text reads as it is. (VISCII shares many letters with Latin-1, so its
+/// evidence is strong: its chars have Windows-1252 bytes ([`is_view`]),
+/// and the bytes read as Vietnamese in a legacy encoding, surely and more
+/// surely than the text reads as it is. (VISCII shares many letters with Latin-1, so its
 /// view reads as Vietnamese in part.)
 fn viewed_legacy(s: &str) -> Option<Encoding> {
     if s.is_ascii() {
         return None;
     }
-    // Real Vietnamese UTF-8 leaves Windows-1252 at its first ơ, ư, đ or
-    // dot-below letter, so this usually stops early.
-    let bytes = legacy::cp1252_bytes(s)?;
+    if !is_view(s) {
+        return None;
+    }
+    let bytes: Vec<u8> = s.chars().filter_map(legacy::cp1252_byte).collect();
     let view = detect_record(&bytes, MIN_VIEW_CONFIDENCE);
     if !is_byte_encoding(view.encoding) || view.confidence < MIN_VIEW_CONFIDENCE {
         return None;
@@ -260,6 +282,31 @@ mod tests {
         assert_eq!((auto.text.as_ref(), auto.encoding), (TEXT, Encoding::Vni));
         // without detection, the view is kept as it is
         assert_eq!(decode(view.as_bytes(), InputEncoding::Utf8).unwrap().text, view);
+    }
+
+    #[test]
+    fn a_named_encoding_reads_a_view_with_an_emoji_and_raw_bytes_that_look_like_utf8() {
+        let bytes = legacy::encode(TEXT, Encoding::Vni).unwrap();
+        let mut view: String = bytes.iter().map(|&b| legacy::cp1252_char(b)).collect();
+        view.push_str(" 🌾");
+        let d = decode(view.as_bytes(), InputEncoding::Legacy(Encoding::Vni)).unwrap();
+        assert_eq!(d.text, format!("{TEXT} 🌾"));
+        // VISCII "bưởi" happens to be valid UTF-8 ("b", U+07F7, "i").
+        let raw = legacy::encode("bưởi", Encoding::Viscii).unwrap();
+        assert!(std::str::from_utf8(&raw).is_ok());
+        let d = decode(&raw, InputEncoding::Legacy(Encoding::Viscii)).unwrap();
+        assert_eq!(d.text, "bưởi");
+    }
+
+    #[test]
+    fn a_view_with_an_emoji_is_detected() {
+        let bytes = legacy::encode(TEXT, Encoding::Tcvn3).unwrap();
+        let view: String = bytes.iter().map(|&b| legacy::cp1252_char(b)).collect::<String>() + " 🌾";
+        let d = decode(view.as_bytes(), InputEncoding::Auto).unwrap();
+        assert_eq!(
+            (d.text.as_ref(), d.encoding),
+            (format!("{TEXT} 🌾").as_str(), Encoding::Tcvn3)
+        );
     }
 
     #[test]

@@ -209,6 +209,12 @@ pub fn cp1252_char(b: u8) -> char {
     cp1252::byte_to_char(b)
 }
 
+/// The Windows-1252 byte of `c`, if it has one (the inverse of
+/// [`cp1252_char`]).
+pub fn cp1252_byte(c: char) -> Option<u8> {
+    cp1252::char_to_byte(c)
+}
+
 /// Encode `text` in `enc`.
 ///
 /// The text is NFC-normalized first. Returns `None` when a char cannot be
