@@ -178,7 +178,8 @@ impl Pipeline {
     /// Tag a plain-text article, such as a `.txt` file: `text.bytes` holds
     /// the whole file, whose first line is the title and the rest the text.
     /// The tagged line is a JSON object with the id, title and text (under
-    /// the names of [`record_fields`](Self::record_fields)) besides the tags. The bytes are read like a record of
+    /// the names of [`record_fields`](Self::record_fields)) besides the
+    /// tags. The bytes are read like a record of
     /// [`tag_lines`](Self::tag_lines).
     ///
     /// ```
