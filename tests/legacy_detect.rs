@@ -7,6 +7,8 @@
 //! Run with `cargo test --test legacy_detect -- --nocapture` to see the
 //! table. Skips (with a message) when the articles are not there.
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -43,28 +45,6 @@ fn load_articles() -> Option<Vec<String>> {
         }
     }
     Some(out)
-}
-
-/// `text` without the chars `enc` cannot represent, and (Telex) without
-/// the words it cannot write, such as two syllables glued together
-/// ("làgiống" has two tones).
-fn representable(text: &str, enc: Encoding, cache: &mut HashMap<char, bool>) -> String {
-    let mut buf = [0u8; 4];
-    let chars: String = text
-        .chars()
-        .filter(|&c| {
-            *cache
-                .entry(c)
-                .or_insert_with(|| encode(c.encode_utf8(&mut buf), enc).is_some())
-        })
-        .collect();
-    if encode(&chars, enc).is_some() {
-        return chars;
-    }
-    chars
-        .split_inclusive(char::is_whitespace)
-        .filter(|piece| encode(piece, enc).is_some())
-        .collect()
 }
 
 /// Move the tone of open oa/oe/uy syllables to the second vowel, so that
@@ -140,7 +120,7 @@ fn legacy_round_trip_and_detection_on_news_articles() {
         let mut row = Row::default();
         let mut cache = HashMap::new();
         for article in &articles {
-            let text = representable(article, enc, &mut cache);
+            let text = common::representable(article, enc, &mut cache);
             if text.trim().is_empty() {
                 continue;
             }

@@ -28,19 +28,6 @@ const BYTE_ENCODINGS: [Encoding; 5] = [
     Encoding::Cp1258,
 ];
 
-/// `text` without the chars `enc` cannot represent (curly quotes in
-/// VISCII, for example), so that both versions hold the same words.
-fn representable(text: &str, enc: Encoding, cache: &mut HashMap<char, bool>) -> String {
-    let mut buf = [0u8; 4];
-    text.chars()
-        .filter(|&c| {
-            *cache
-                .entry(c)
-                .or_insert_with(|| encode(c.encode_utf8(&mut buf), enc).is_some())
-        })
-        .collect()
-}
-
 fn line(number: u64, bytes: Vec<u8>) -> Line {
     Line {
         number,
@@ -82,7 +69,7 @@ fn articles_in_legacy_encodings_are_tagged_as_in_utf8() {
         let mut raw_lines = Vec::new();
         let mut view_lines = Vec::new();
         for (i, a) in articles.iter().enumerate() {
-            let mut field = |k: &str| representable(a[k].as_str().unwrap_or(""), enc, &mut cache);
+            let mut field = |k: &str| common::representable(a[k].as_str().unwrap_or(""), enc, &mut cache);
             let obj = json!({"id": a["id"], "title": field("title"), "text": field("text")});
             let utf8 = serde_json::to_string(&obj).expect("serializes");
             let raw = encode(&utf8, enc).expect("representable text encodes");

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::Line;
-use super::decode::{InputEncoding, decode};
+use super::decode::{Decoded, InputEncoding, decode};
 use crate::normalize::Encoding;
 use crate::tag::{TagWorker, Tags};
 
@@ -102,13 +102,8 @@ pub(crate) fn tag_line(
     line: &Line,
     reading: &Reading,
 ) -> Result<TaggedLine, RecordError> {
-    check_size(line, reading.limit)?;
-    let decoded =
-        decode(&line.bytes, reading.how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
+    let decoded = read(line, reading, "empty line")?;
     let text = decoded.text.as_ref();
-    if text.trim().is_empty() {
-        return Err(reject(line, RecordErrorKind::Empty, "empty line"));
-    }
     // Say how a decoded line was read, since its bytes are not what the
     // parser saw.
     let read_as = match decoded.encoding {
@@ -162,13 +157,8 @@ pub(crate) fn tag_plain_text(
     line: &Line,
     reading: &Reading,
 ) -> Result<TaggedLine, RecordError> {
-    check_size(line, reading.limit)?;
-    let decoded =
-        decode(&line.bytes, reading.how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
+    let decoded = read(line, reading, "empty file")?;
     let whole = decoded.text.as_ref();
-    if whole.trim().is_empty() {
-        return Err(reject(line, RecordErrorKind::Empty, "empty file"));
-    }
     let (title, body) = whole.split_once('\n').unwrap_or((whole, ""));
     let (title, body) = (title.trim(), body.trim());
     let tags = worker.tag(title, body);
@@ -184,7 +174,10 @@ pub(crate) fn tag_plain_text(
     })
 }
 
-fn check_size(line: &Line, limit: usize) -> Result<(), RecordError> {
+/// The text of a record within the size limit, decoded and not blank;
+/// `empty` says what a blank one is.
+fn read<'a>(line: &'a Line, reading: &Reading, empty: &str) -> Result<Decoded<'a>, RecordError> {
+    let limit = reading.limit;
     if line.truncated || line.len > limit {
         return Err(reject(
             line,
@@ -192,7 +185,12 @@ fn check_size(line: &Line, limit: usize) -> Result<(), RecordError> {
             format!("record of {} bytes exceeds the limit of {limit} bytes", line.len),
         ));
     }
-    Ok(())
+    let decoded =
+        decode(&line.bytes, reading.how).map_err(|m| reject(line, RecordErrorKind::InvalidUtf8, m))?;
+    if decoded.text.trim().is_empty() {
+        return Err(reject(line, RecordErrorKind::Empty, empty));
+    }
+    Ok(decoded)
 }
 
 fn write_tagged(mut obj: Map<String, Value>, tags: &Tags) -> String {

@@ -3,7 +3,11 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+
+use agrivn::normalize::Encoding;
+use agrivn::normalize::legacy::encode;
 
 /// `../shared/<rel>` beside the repository, or `None` (with a message on
 /// stderr) when the evaluation data is not there.
@@ -38,4 +42,27 @@ pub fn spans(line: &str) -> (Vec<String>, std::collections::HashSet<(usize, usiz
         set.insert((start, sylls.len()));
     }
     (sylls, set)
+}
+
+/// `text` without the chars `enc` cannot represent (curly quotes in
+/// VISCII, for example), and (Telex) without the words it cannot write,
+/// such as two syllables glued together ("làgiống" has two tones): what a
+/// legacy version of the text can hold. `cache` remembers each char.
+pub fn representable(text: &str, enc: Encoding, cache: &mut HashMap<char, bool>) -> String {
+    let mut buf = [0u8; 4];
+    let chars: String = text
+        .chars()
+        .filter(|&c| {
+            *cache
+                .entry(c)
+                .or_insert_with(|| encode(c.encode_utf8(&mut buf), enc).is_some())
+        })
+        .collect();
+    if encode(&chars, enc).is_some() {
+        return chars;
+    }
+    chars
+        .split_inclusive(char::is_whitespace)
+        .filter(|piece| encode(piece, enc).is_some())
+        .collect()
 }
