@@ -186,23 +186,6 @@ pub fn decode_cp1252_view(text: &str, enc: Encoding) -> String {
     }
 }
 
-/// The Windows-1252 bytes of `text`, if every char has one (as in
-/// [`decode_cp1252_view`], each C1 control maps to its own value).
-///
-/// ```
-/// use agrivn::normalize::legacy::cp1252_bytes;
-///
-/// assert_eq!(cp1252_bytes("Vieät"), Some(b"Vie\xe4t".to_vec()));
-/// assert_eq!(cp1252_bytes("Việt"), None);
-/// ```
-pub fn cp1252_bytes(text: &str) -> Option<Vec<u8>> {
-    // Check before allocating: most text leaves Windows-1252 early.
-    if !text.chars().all(|c| cp1252::char_to_byte(c).is_some()) {
-        return None;
-    }
-    Some(text.chars().filter_map(cp1252::char_to_byte).collect())
-}
-
 /// The char Windows-1252 gives byte `b`, as browsers decode it (the five
 /// undefined bytes give the C1 controls of the same value).
 pub fn cp1252_char(b: u8) -> char {
@@ -211,6 +194,14 @@ pub fn cp1252_char(b: u8) -> char {
 
 /// The Windows-1252 byte of `c`, if it has one (the inverse of
 /// [`cp1252_char`]).
+///
+/// ```
+/// use agrivn::normalize::legacy::{cp1252_byte, cp1252_char};
+///
+/// assert_eq!(cp1252_byte('ä'), Some(0xE4));
+/// assert_eq!(cp1252_char(0xE4), 'ä');
+/// assert_eq!(cp1252_byte('ệ'), None);
+/// ```
 pub fn cp1252_byte(c: char) -> Option<u8> {
     cp1252::char_to_byte(c)
 }
