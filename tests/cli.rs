@@ -222,14 +222,20 @@ fn eval_normalize_passes_every_case() {
 /// Tag `input` whole, then as a run interrupted after 20 lines and resumed:
 /// the resumed output must equal the whole one.
 fn assert_resume_round_trip(input: &[u8], args: &[&str]) {
+    assert_resume_round_trip_writing(input, args, 50);
+}
+
+/// Resuming after 20 lines written (and half of the 21st) gives the output
+/// of an uninterrupted run, which writes `written` lines.
+fn assert_resume_round_trip_writing(input: &[u8], args: &[&str], written: usize) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("in.jsonl");
     std::fs::write(&path, input).unwrap();
     let full = agrivn().arg("tag").args(args).arg(&path).output().unwrap().stdout;
     assert_eq!(
         full.iter().filter(|&&b| b == b'\n').count(),
-        50,
-        "every line tagged"
+        written,
+        "lines written"
     );
     // An interrupted run: 20 complete lines and half of the 21st.
     let cut = full
@@ -321,6 +327,54 @@ fn tag_reads_the_fields_it_is_told_and_names_a_missing_one() {
         stderr.contains("--text-field"),
         "the summary says how to name it: {stderr}"
     );
+}
+
+#[test]
+fn tag_writes_only_what_the_filters_keep_and_counts_the_rest() {
+    let lines = concat!(
+        "{\"id\":\"s\",\"src\":\"x\",\"title\":\"Đội tuyển thắng 2-0\",\"text\":\"Trận đấu diễn ra tối qua trên sân Mỹ Đình.\"}\n",
+        "{\"id\":\"p\",\"src\":\"y\",\"title\":\"Giá lúa hôm nay tăng mạnh\",\"text\":\"Thương lái thu mua lúa giá 7.000 đồng/kg.\"}\n",
+        "{\"id\":\"c\",\"src\":\"z\",\"title\":\"Hợp tác xã nông nghiệp mở rộng liên kết\",\"text\":\"HTX ký hợp đồng bao tiêu với nông dân.\"}\n",
+    );
+    let ids = |out: &std::process::Output| -> Vec<String> {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                assert!(v.get("text").is_none(), "--drop-field text: {v}");
+                assert!(v.get("src").is_some(), "other fields kept: {v}");
+                v["id"].as_str().unwrap().to_owned()
+            })
+            .collect()
+    };
+    let out = agrivn_with_stdin(&["tag", "--agri-only", "--drop-field", "text"], lines);
+    assert!(out.status.success());
+    assert_eq!(ids(&out), ["p", "c"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("read 3 tagged 3 rejected 0"), "{stderr}");
+    assert!(
+        stderr.contains("written 2 (1 tagged articles left out by --agri-only)"),
+        "{stderr}"
+    );
+    let out = agrivn_with_stdin(&["tag", "--topic", "cooperatives", "--drop-field", "text"], lines);
+    assert_eq!(ids(&out), ["c"]);
+    let out = agrivn_with_stdin(&["tag", "--topic", "cooperative"], lines);
+    assert_eq!(out.status.code(), Some(2), "an unknown topic is a usage error");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--topic cooperative: no such topic") && stderr.contains("cooperatives, prices"),
+        "{stderr}"
+    );
+    // Resuming a filtered run continues after the last article written.
+    let mixed: String = (0..90)
+        .map(|i| match i % 3 {
+            0 => format!(
+                "{{\"id\":\"a{i}\",\"title\":\"Giá lúa hôm nay tăng mạnh\",\"text\":\"Thương lái thu mua lúa giá {i} đồng/kg.\"}}\n"
+            ),
+            _ => format!("{{\"id\":\"a{i}\",\"text\":\"Đội tuyển thắng {i} trận.\"}}\n"),
+        })
+        .collect();
+    assert_resume_round_trip_writing(mixed.as_bytes(), &["--agri-only"], 30);
 }
 
 #[test]

@@ -83,6 +83,7 @@ impl Pipeline {
                 limit: DEFAULT_MAX_RECORD_BYTES,
                 how: InputEncoding::Utf8,
                 fields: RecordFields::default(),
+                drop: Vec::new(),
             },
         }
     }
@@ -115,6 +116,27 @@ impl Pipeline {
     /// ```
     pub fn record_fields(mut self, fields: RecordFields) -> Self {
         self.reading.fields = fields;
+        self
+    }
+
+    /// Fields of the input record left out of the tagged line (default:
+    /// none), such as the text of an archive whose tags are joined back to
+    /// it by id. The tags themselves (`agri`, `agri_score`, `topics`) are
+    /// always written.
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-data")] {
+    /// use agrivn::pipeline::{Line, Pipeline};
+    ///
+    /// let pipeline = Pipeline::new().drop_fields(["text", "title"]);
+    /// let bytes = r#"{"id":"a","title":"Giá lúa tăng","text":"Thương lái thu mua lúa."}"#.as_bytes().to_vec();
+    /// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false };
+    /// let tagged = pipeline.tag_lines(&[line]).remove(0).unwrap();
+    /// assert!(tagged.json.starts_with(r#"{"id":"a","agri":true,"#));
+    /// # }
+    /// ```
+    pub fn drop_fields<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
+        self.reading.drop = fields.into_iter().map(Into::into).collect();
         self
     }
 

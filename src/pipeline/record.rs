@@ -86,6 +86,8 @@ pub(crate) struct Reading {
     pub limit: usize,
     pub how: InputEncoding,
     pub fields: RecordFields,
+    /// Fields of the record left out of the output line.
+    pub drop: Vec<String>,
 }
 
 fn reject(line: &Line, kind: RecordErrorKind, message: impl Into<String>) -> RecordError {
@@ -142,7 +144,7 @@ pub(crate) fn tag_line(
         worker.tag(title, body)
     };
     Ok(TaggedLine {
-        json: write_tagged(obj, &tags),
+        json: write_tagged(obj, &tags, &reading.drop),
         tags,
         encoding: decoded.encoding,
     })
@@ -168,7 +170,7 @@ pub(crate) fn tag_plain_text(
     obj.insert(fields.title.clone(), Value::String(title.to_owned()));
     obj.insert(fields.text.clone(), Value::String(body.to_owned()));
     Ok(TaggedLine {
-        json: write_tagged(obj, &tags),
+        json: write_tagged(obj, &tags, &reading.drop),
         tags,
         encoding: decoded.encoding,
     })
@@ -193,7 +195,10 @@ fn read<'a>(line: &'a Line, reading: &Reading, empty: &str) -> Result<Decoded<'a
     Ok(decoded)
 }
 
-fn write_tagged(mut obj: Map<String, Value>, tags: &Tags) -> String {
+fn write_tagged(mut obj: Map<String, Value>, tags: &Tags, drop: &[String]) -> String {
+    for field in drop {
+        obj.shift_remove(field);
+    }
     obj.insert("agri".into(), Value::Bool(tags.agri));
     obj.insert("agri_score".into(), serde_json::json!(tags.agri_score));
     obj.insert(

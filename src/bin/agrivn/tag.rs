@@ -12,7 +12,7 @@ use agrivn::pipeline::{
 };
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
 
@@ -47,6 +47,19 @@ pub struct Args {
     /// of stdout). Ids must be unique.
     #[arg(long, value_name = "OUTPUT")]
     resume: Option<PathBuf>,
+    /// Write only the articles found agricultural. The others are tagged
+    /// and counted in the summary, not written.
+    #[arg(long)]
+    agri_only: bool,
+    /// Write only the articles given one of these topics (taxonomy ids,
+    /// comma-separated or the option repeated).
+    #[arg(long = "topic", value_name = "ID", value_delimiter = ',')]
+    topics: Vec<String>,
+    /// Leave these fields of the input records out of the output
+    /// (comma-separated or the option repeated), such as `text` when the
+    /// tags are joined back to the archive by id.
+    #[arg(long = "drop-field", value_name = "NAME", value_delimiter = ',')]
+    drop_fields: Vec<String>,
     #[command(flatten)]
     settings: Settings,
 }
@@ -188,6 +201,26 @@ struct Summary {
     unreadable: u64,
     /// Records rejected for want of a text field.
     without_text: u64,
+    /// Tagged records written (the others were left out by a filter).
+    written: u64,
+}
+
+/// Which tagged articles are written: `--agri-only`, `--topic`.
+struct Filter {
+    agri_only: bool,
+    /// Topic ids, one of which an article needs (none: no condition).
+    topics: Vec<String>,
+}
+
+impl Filter {
+    fn is_set(&self) -> bool {
+        self.agri_only || !self.topics.is_empty()
+    }
+
+    fn keeps(&self, tags: &agrivn::tag::Tags) -> bool {
+        (!self.agri_only || tags.agri)
+            && (self.topics.is_empty() || tags.topics.iter().any(|t| self.topics.contains(&t.id)))
+    }
 }
 
 struct Sink<'a> {
@@ -197,6 +230,7 @@ struct Sink<'a> {
     /// When resuming: the id of the last article already tagged.
     skip_until: Option<Value>,
     rejects: Option<BufWriter<File>>,
+    filter: Filter,
     summary: Summary,
     progress: &'a ProgressBar,
 }
@@ -211,7 +245,22 @@ pub fn run(args: Args) -> Result<i32> {
     let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.settings)?)
         .max_record_bytes(args.max_record_bytes)
         .input_encoding(args.settings.encoding.input())
-        .record_fields(args.settings.fields());
+        .record_fields(args.settings.fields())
+        .drop_fields(args.drop_fields.iter().cloned());
+    let known = &pipeline.tagger().taxonomy().topics;
+    if let Some(unknown) = args.topics.iter().find(|id| !known.iter().any(|t| &t.id == *id)) {
+        let ids: Vec<&str> = known.iter().map(|t| t.id.as_str()).collect();
+        bail!(
+            "--topic {unknown}: no such topic; the taxonomy's are {}",
+            ids.join(", ")
+        );
+    }
+    if args.resume.is_some() && args.drop_fields.contains(&args.settings.id_field) {
+        bail!(
+            "--resume reads the id field {:?} of the output, which --drop-field leaves out",
+            args.settings.id_field
+        );
+    }
     let progress = if !args.quiet && std::io::stderr().is_terminal() {
         let pb = ProgressBar::new_spinner();
         pb.set_style(
@@ -240,6 +289,10 @@ pub fn run(args: Args) -> Result<i32> {
         id_field: args.settings.id_field.clone(),
         skip_until,
         rejects,
+        filter: Filter {
+            agri_only: args.agri_only,
+            topics: args.topics.clone(),
+        },
         summary: Summary::default(),
         progress: &progress,
     };
@@ -303,6 +356,18 @@ pub fn run(args: Args) -> Result<i32> {
         secs,
         s.bytes as f64 / 1e6 / secs.max(1e-9)
     );
+    if sink.filter.is_set() {
+        eprintln!(
+            "agrivn tag: written {} ({} tagged articles left out by {})",
+            s.written,
+            s.tagged - s.written,
+            if args.topics.is_empty() {
+                "--agri-only"
+            } else {
+                "--topic"
+            }
+        );
+    }
     if !s.decoded.is_empty() {
         let encodings: Vec<String> = s.decoded.iter().map(|(k, v)| format!("{k} {v}")).collect();
         eprintln!(
@@ -505,7 +570,10 @@ impl Sink<'_> {
                 for t in &tagged.tags.topics {
                     *s.per_topic.entry(t.id.clone()).or_default() += 1;
                 }
-                write_line(&mut self.out, &tagged.json)?;
+                if self.filter.keeps(&tagged.tags) {
+                    s.written += 1;
+                    write_line(&mut self.out, &tagged.json)?;
+                }
             }
             Err(e) => {
                 s.rejected += 1;
