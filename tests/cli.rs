@@ -378,6 +378,62 @@ fn tag_writes_only_what_the_filters_keep_and_counts_the_rest() {
 }
 
 #[test]
+fn a_byte_order_mark_does_not_cost_the_first_record() {
+    const BOM: &str = "\u{feff}";
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles.jsonl");
+    std::fs::write(
+        &articles,
+        format!(
+            "{BOM}{{\"id\":\"p\",\"title\":\"Giá lúa hôm nay tăng mạnh\",\"text\":\"Thương lái thu mua lúa.\"}}\n\
+             {{\"id\":\"s\",\"title\":\"Đội tuyển thắng 2-0\",\"text\":\"Trận đấu tối qua.\"}}\n"
+        ),
+    )
+    .unwrap();
+    let out = agrivn().args(["tag", "--quiet"]).arg(&articles).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("read 2 tagged 2 rejected 0"), "{stderr}");
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!((&first["id"], &first["agri"]), (&"p".into(), &true.into()));
+    // A text file saved with the mark: the title starts after it.
+    let txt = dir.path().join("a.txt");
+    std::fs::write(&txt, format!("{BOM}Giá lúa tăng\nThương lái thu mua lúa.")).unwrap();
+    let out = agrivn().args(["tag", "--quiet"]).arg(&txt).output().unwrap();
+    let tagged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tagged["title"], "Giá lúa tăng");
+    // Labels saved with the mark are read from their first line.
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        format!(
+            "{BOM}{{\"id\":\"p\",\"agri\":true,\"topics\":[\"prices\"]}}\n{{\"id\":\"s\",\"agri\":false,\"topics\":[]}}\n"
+        ),
+    )
+    .unwrap();
+    let out = agrivn()
+        .args(["eval", "tag", "--gold"])
+        .arg(&gold)
+        .arg(&articles)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        report.contains("articles 2") && report.contains("agri accuracy 1.0000"),
+        "{report}"
+    );
+    // normalize --format jsonl parses the first line too.
+    let out = agrivn()
+        .args(["normalize", "--format", "jsonl"])
+        .arg(&articles)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("passed through unchanged"), "{stderr}");
+}
+
+#[test]
 fn eval_tag_scores_a_second_annotator() {
     let dir = tempfile::tempdir().unwrap();
     let gold = dir.path().join("gold.jsonl");

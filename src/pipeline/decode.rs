@@ -54,7 +54,9 @@ pub enum InputEncoding {
 
 impl InputEncoding {
     /// The text of one record's bytes, read as this says, and the encoding
-    /// it was read in ([`Encoding::Utf8`] when it was not decoded).
+    /// it was read in ([`Encoding::Utf8`] when it was not decoded). A UTF-8
+    /// byte-order mark at the start (files saved by Windows tools) is left
+    /// out.
     ///
     /// ```
     /// use agrivn::normalize::{Encoding, legacy};
@@ -108,14 +110,25 @@ pub(crate) struct Decoded<'a> {
     pub encoding: Encoding,
 }
 
-/// Read `bytes` as `how` says; the error is a message for the user.
-pub(crate) fn decode(bytes: &[u8], how: InputEncoding) -> Result<Decoded<'_>, String> {
+/// The UTF-8 byte-order mark that Windows tools write at the start of a
+/// file: not part of the record.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Read `record` as `how` says, without a leading byte-order mark; the
+/// error is a message for the user, with byte offsets into `record`.
+pub(crate) fn decode(record: &[u8], how: InputEncoding) -> Result<Decoded<'_>, String> {
+    let skip = if record.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
+    let bytes = &record[skip..];
     let utf8 = std::str::from_utf8(bytes);
     match how {
         InputEncoding::Legacy(enc) if is_byte_encoding(enc) => Ok(decode_as(bytes, utf8.ok(), enc)),
         InputEncoding::Utf8 | InputEncoding::Legacy(_) => match utf8 {
             Ok(s) => Ok(unchanged(s)),
-            Err(e) => Err(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+            Err(e) => Err(format!("invalid UTF-8 at byte {}", skip + e.valid_up_to())),
         },
         InputEncoding::Auto => match utf8 {
             Ok(s) => Ok(match viewed_legacy(s) {
@@ -129,7 +142,7 @@ pub(crate) fn decode(bytes: &[u8], how: InputEncoding) -> Result<Decoded<'_>, St
                 } else {
                     Err(format!(
                         "invalid UTF-8 at byte {}, and no legacy encoding recognised (best guess {}, confidence {:.2})",
-                        e.valid_up_to(),
+                        skip + e.valid_up_to(),
                         d.encoding,
                         d.confidence
                     ))
@@ -254,6 +267,28 @@ mod tests {
             assert!(matches!(d.text, Cow::Borrowed(_)));
             assert_eq!(d.encoding, Encoding::Utf8);
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_record() {
+        let mut utf8 = UTF8_BOM.to_vec();
+        utf8.extend_from_slice(TEXT.as_bytes());
+        let mut vni = UTF8_BOM.to_vec();
+        vni.extend(legacy::encode(TEXT, Encoding::Vni).unwrap());
+        for (bytes, how, enc) in [
+            (&utf8, InputEncoding::Utf8, Encoding::Utf8),
+            (&utf8, InputEncoding::Auto, Encoding::Utf8),
+            (&vni, InputEncoding::Auto, Encoding::Vni),
+            (&vni, InputEncoding::Legacy(Encoding::Vni), Encoding::Vni),
+        ] {
+            let d = decode(bytes, how).unwrap();
+            assert_eq!((d.text.as_ref(), d.encoding), (TEXT, enc), "{how:?}");
+        }
+        // Offsets in messages count the mark.
+        let mut bad = UTF8_BOM.to_vec();
+        bad.extend_from_slice(b"ab\xff");
+        let err = decode(&bad, InputEncoding::Utf8).unwrap_err();
+        assert!(err.contains("at byte 5"), "{err}");
     }
 
     #[test]

@@ -67,13 +67,17 @@ fn maybe_gzip<R: BufRead + Send + 'static>(mut reader: R) -> io::Result<Box<dyn 
     }
 }
 
-/// Read a whole input (for small inputs such as gold files).
+/// Read a whole input (for small inputs such as gold files), without a
+/// leading byte-order mark.
 pub fn read_to_string(path: &Path) -> Result<String> {
     let mut s = String::new();
     File::open(path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .read_to_string(&mut s)
         .with_context(|| format!("{} is not valid UTF-8", path.display()))?;
+    if s.starts_with('\u{feff}') {
+        s.drain(..'\u{feff}'.len_utf8());
+    }
     Ok(s)
 }
 

@@ -135,6 +135,7 @@ fn apply(n: &Normalizer, args: &Args, text: &str) -> String {
 }
 
 fn jsonl(n: &Normalizer, args: &Args, line: &str) -> Result<String, String> {
+    let line = line.strip_prefix('\u{feff}').unwrap_or(line);
     let mut obj: Map<String, Value> = match serde_json::from_str(line) {
         Ok(Value::Object(m)) => m,
         Ok(_) => return Err("not a JSON object".into()),

@@ -75,6 +75,7 @@ pub fn prepare(path: &Path, id_field: &str) -> Result<(Option<Value>, File)> {
 /// JSON syntax and an ASCII id read the same once the other bytes are
 /// replaced.
 pub fn id_of(line: &[u8], id_field: &str) -> Option<Value> {
+    let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
     let object = |v| match v {
         Ok(Value::Object(mut o)) => o.remove(id_field),
         _ => None,
