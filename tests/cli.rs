@@ -433,6 +433,58 @@ fn a_byte_order_mark_does_not_cost_the_first_record() {
     assert!(!stderr.contains("passed through unchanged"), "{stderr}");
 }
 
+/// `text` as UTF-16 with its byte-order mark, little- or big-endian.
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    std::iter::once(0xFEFF)
+        .chain(text.encode_utf16())
+        .flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() })
+        .collect()
+}
+
+#[test]
+fn utf16_files_are_read_as_their_utf8_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = concat!(
+        "{\"id\":\"p\",\"title\":\"Giá lúa hôm nay tăng mạnh\",\"text\":\"Thương lái thu mua lúa 🌾.\"}\r\n",
+        "{\"id\":\"s\",\"title\":\"Đội tuyển thắng 2-0\",\"text\":\"Trận đấu tối qua.\"}\r\n",
+    );
+    let plain = dir.path().join("plain.jsonl");
+    std::fs::write(&plain, lines).unwrap();
+    let expected = agrivn()
+        .args(["tag", "--quiet"])
+        .arg(&plain)
+        .output()
+        .unwrap()
+        .stdout;
+    assert_eq!(expected.iter().filter(|&&b| b == b'\n').count(), 2);
+    for little in [true, false] {
+        let path = dir.path().join("wide.jsonl");
+        std::fs::write(&path, utf16(lines, little)).unwrap();
+        let out = agrivn().args(["tag", "--quiet"]).arg(&path).output().unwrap();
+        assert_eq!(out.stdout, expected, "little-endian: {little}");
+        // Windows tools save text files so too.
+        let txt = dir.path().join("a.txt");
+        std::fs::write(&txt, utf16("Giá lúa tăng\r\nThương lái thu mua lúa.", little)).unwrap();
+        let out = agrivn().args(["tag", "--quiet"]).arg(&txt).output().unwrap();
+        let tagged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            (&tagged["title"], &tagged["agri"]),
+            (&"Giá lúa tăng".into(), &true.into())
+        );
+    }
+    // A broken code unit is read as U+FFFD, and said.
+    let mut broken = utf16("{\"id\":\"x\",\"text\":\"lúa", true);
+    broken.extend_from_slice(&0xD800u16.to_le_bytes());
+    broken.extend(utf16("\"}\n", true).into_iter().skip(2));
+    let out = agrivn_with_stdin(&["tag", "--quiet"], broken);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("<stdin>: 1 broken UTF-16 code units read as U+FFFD"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("read 1 tagged 1"), "{stderr}");
+}
+
 #[test]
 fn eval_tag_scores_a_second_annotator() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,12 +1,15 @@
 //! Inputs shared by the subcommands: files, `-` and stdin, read line by line.
 //! Gzip-compressed input (`archive.jsonl.gz`, or gzip bytes on stdin) is
-//! decompressed as it is read.
+//! decompressed as it is read, and UTF-16 input (with its byte-order mark)
+//! read as UTF-8.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+
+use crate::utf16;
 
 /// A named input: a file or stdin.
 pub struct Input {
@@ -25,7 +28,7 @@ pub fn open_all(paths: &[PathBuf]) -> Vec<Result<Input>> {
 pub fn stdin() -> Input {
     let name = "<stdin>".to_string();
     let reader = BufReader::with_capacity(1 << 16, io::stdin());
-    match maybe_gzip(reader) {
+    match unwrap_stream(reader, &name) {
         Ok(reader) => Input { name, reader },
         // Reading the first bytes failed: let the first line read report it.
         Err(_) => Input {
@@ -40,41 +43,74 @@ pub fn open(path: &Path) -> Result<Input> {
         return Ok(stdin());
     }
     let f = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let reader = maybe_gzip(BufReader::with_capacity(1 << 16, f))
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(Input {
-        name: path.display().to_string(),
-        reader,
+    let name = path.display().to_string();
+    let reader = unwrap_stream(BufReader::with_capacity(1 << 16, f), &name)
+        .with_context(|| format!("cannot read {name}"))?;
+    Ok(Input { name, reader })
+}
+
+/// The bytes of `reader` (named `name`) as agrivn reads them: decompressed
+/// when they start with the gzip magic number (whatever the file is
+/// called), and transcoded to UTF-8 when they start with a UTF-16
+/// byte-order mark. Concatenated gzip members, as `cat a.gz b.gz` or
+/// parallel compressors write them, are read in turn.
+fn unwrap_stream<R: BufRead + Send + 'static>(
+    mut reader: R,
+    name: &str,
+) -> io::Result<Box<dyn BufRead + Send>> {
+    if head(&mut reader)?.starts_with(&[0x1f, 0x8b]) {
+        let gz = flate2::bufread::MultiGzDecoder::new(reader);
+        maybe_utf16(BufReader::with_capacity(1 << 16, gz), name)
+    } else {
+        maybe_utf16(reader, name)
+    }
+}
+
+fn maybe_utf16<R: BufRead + Send + 'static>(
+    mut reader: R,
+    name: &str,
+) -> io::Result<Box<dyn BufRead + Send>> {
+    Ok(match utf16::byte_order(head(&mut reader)?) {
+        Some(order) => Box::new(BufReader::with_capacity(
+            1 << 16,
+            utf16::Utf16Reader::new(reader, order, name),
+        )),
+        None => Box::new(reader),
     })
 }
 
-/// The bytes of `reader`, decompressed when they start with the gzip magic
-/// number (whatever the file is called). Concatenated gzip members, as
-/// `cat a.gz b.gz` or parallel compressors write them, are read in turn.
-fn maybe_gzip<R: BufRead + Send + 'static>(mut reader: R) -> io::Result<Box<dyn BufRead + Send>> {
-    let head = loop {
+/// The first buffered bytes of `reader`, not consumed.
+fn head<R: BufRead>(reader: &mut R) -> io::Result<&[u8]> {
+    loop {
         match reader.fill_buf() {
-            Ok(b) => break b,
+            Ok(_) => break,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         }
-    };
-    if head.starts_with(&[0x1f, 0x8b]) {
-        let gz = flate2::bufread::MultiGzDecoder::new(reader);
-        Ok(Box::new(BufReader::with_capacity(1 << 16, gz)))
-    } else {
-        Ok(Box::new(reader))
+    }
+    reader.fill_buf()
+}
+
+/// The bytes of a whole file (a `.txt` article), as UTF-8 when they are
+/// UTF-16 with a byte-order mark.
+pub fn utf8_bytes(bytes: Vec<u8>, name: &str) -> io::Result<Vec<u8>> {
+    match utf16::byte_order(&bytes) {
+        Some(order) => {
+            let mut out = Vec::with_capacity(bytes.len());
+            utf16::Utf16Reader::new(&bytes[..], order, name).read_to_end(&mut out)?;
+            Ok(out)
+        }
+        None => Ok(bytes),
     }
 }
 
 /// Read a whole input (for small inputs such as gold files), without a
-/// leading byte-order mark.
+/// leading byte-order mark; UTF-16 is read as UTF-8.
 pub fn read_to_string(path: &Path) -> Result<String> {
-    let mut s = String::new();
-    File::open(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .read_to_string(&mut s)
-        .with_context(|| format!("{} is not valid UTF-8", path.display()))?;
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let mut s =
+        String::from_utf8(utf8_bytes(bytes, &name)?).with_context(|| format!("{name} is not valid UTF-8"))?;
     if s.starts_with('\u{feff}') {
         s.drain(..'\u{feff}'.len_utf8());
     }

@@ -8,6 +8,7 @@ mod resume;
 mod segment;
 mod tag;
 mod train;
+mod utf16;
 
 use clap::{Parser, Subcommand};
 

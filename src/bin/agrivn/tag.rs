@@ -530,7 +530,8 @@ fn read_text_file(path: &Path, limit: usize) -> Result<Line> {
     let bytes = if truncated {
         Vec::new()
     } else {
-        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        input::utf8_bytes(bytes, &path.display().to_string())?
     };
     Ok(Line {
         number: 1,

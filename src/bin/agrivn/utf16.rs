@@ -1,0 +1,220 @@
+//! Input saved as UTF-16 (Windows "Unicode" text, which starts with a
+//! byte-order mark) read as the UTF-8 the rest of agrivn reads.
+
+use std::io::{self, BufRead, Read};
+
+/// The byte order of UTF-16 input, if `head` starts with its byte-order
+/// mark.
+pub fn byte_order(head: &[u8]) -> Option<Order> {
+    match head {
+        [0xFF, 0xFE, ..] => Some(Order::Little),
+        [0xFE, 0xFF, ..] => Some(Order::Big),
+        _ => None,
+    }
+}
+
+/// UTF-16 byte order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    Little,
+    Big,
+}
+
+/// A reader of UTF-16 bytes that yields UTF-8, the byte-order mark left
+/// out. A lone surrogate or a final odd byte becomes U+FFFD, as Windows
+/// tools show it; when the reader is dropped, stderr says how many there
+/// were in the input named `name`.
+pub struct Utf16Reader<R> {
+    inner: R,
+    name: String,
+    order: Order,
+    /// UTF-8 decoded and not yet read.
+    out: Vec<u8>,
+    pos: usize,
+    /// A high surrogate waiting for its pair.
+    high: Option<u16>,
+    /// A byte waiting for its pair.
+    odd: Option<u8>,
+    started: bool,
+    done: bool,
+    replaced: u64,
+}
+
+impl<R: BufRead> Utf16Reader<R> {
+    pub fn new(inner: R, order: Order, name: &str) -> Self {
+        Utf16Reader {
+            inner,
+            name: name.to_owned(),
+            order,
+            out: Vec::with_capacity(1 << 16),
+            pos: 0,
+            high: None,
+            odd: None,
+            started: false,
+            done: false,
+            replaced: 0,
+        }
+    }
+
+    /// Code units that could not be decoded and were written as U+FFFD.
+    #[cfg(test)]
+    pub fn replaced(&self) -> u64 {
+        self.replaced
+    }
+
+    fn push(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+
+    fn unit(&mut self, unit: u16) {
+        match (self.high.take(), unit) {
+            (Some(h), 0xDC00..=0xDFFF) => {
+                let c = 0x10000 + ((u32::from(h) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                self.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            (high, _) => {
+                if high.is_some() {
+                    self.replaced += 1;
+                    self.push(char::REPLACEMENT_CHARACTER);
+                }
+                match unit {
+                    0xD800..=0xDBFF => self.high = Some(unit),
+                    0xDC00..=0xDFFF => {
+                        self.replaced += 1;
+                        self.push(char::REPLACEMENT_CHARACTER);
+                    }
+                    _ => self.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
+                }
+            }
+        }
+    }
+
+    /// Decode the next block of input into `out`.
+    fn fill(&mut self) -> io::Result<()> {
+        self.out.clear();
+        self.pos = 0;
+        let bytes = loop {
+            match self.inner.fill_buf() {
+                Ok(b) => break b.to_vec(),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        self.inner.consume(bytes.len());
+        if bytes.is_empty() {
+            self.done = true;
+            if self.high.take().is_some() || self.odd.take().is_some() {
+                self.replaced += 1;
+                self.push(char::REPLACEMENT_CHARACTER);
+            }
+            return Ok(());
+        }
+        let mut rest = &bytes[..];
+        if let Some(first) = self.odd.take() {
+            self.pair(first, rest[0]);
+            rest = &rest[1..];
+        }
+        let mut pairs = rest.chunks_exact(2);
+        for p in pairs.by_ref() {
+            self.pair(p[0], p[1]);
+        }
+        self.odd = pairs.remainder().first().copied();
+        Ok(())
+    }
+
+    fn pair(&mut self, a: u8, b: u8) {
+        let unit = match self.order {
+            Order::Little => u16::from_le_bytes([a, b]),
+            Order::Big => u16::from_be_bytes([a, b]),
+        };
+        // The byte-order mark itself is not text.
+        if !self.started {
+            self.started = true;
+            if unit == 0xFEFF {
+                return;
+            }
+        }
+        self.unit(unit);
+    }
+}
+
+impl<R> Drop for Utf16Reader<R> {
+    fn drop(&mut self) {
+        if self.replaced > 0 {
+            eprintln!(
+                "agrivn: {}: {} broken UTF-16 code units read as U+FFFD",
+                self.name, self.replaced
+            );
+        }
+    }
+}
+
+impl<R: BufRead> Read for Utf16Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.out.len() && !self.done {
+            self.fill()?;
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, order: Order) -> Vec<u8> {
+        let mut v = Vec::new();
+        for u in std::iter::once(0xFEFF).chain(text.encode_utf16()) {
+            v.extend_from_slice(&match order {
+                Order::Little => u.to_le_bytes(),
+                Order::Big => u.to_be_bytes(),
+            });
+        }
+        v
+    }
+
+    fn read_all(bytes: &[u8], capacity: usize) -> (String, u64) {
+        let order = byte_order(bytes).unwrap();
+        let mut r = Utf16Reader::new(io::BufReader::with_capacity(capacity, bytes), order, "test");
+        let mut s = String::new();
+        r.read_to_string(&mut s).unwrap();
+        (s, r.replaced())
+    }
+
+    #[test]
+    fn both_byte_orders_read_back_in_any_block_size() {
+        let text = "{\"id\":\"1\",\"text\":\"Giá lúa tăng 🌾\"}\n{\"id\":\"2\"}\n";
+        for order in [Order::Little, Order::Big] {
+            let bytes = utf16(text, order);
+            // Odd block sizes split code units and surrogate pairs.
+            for capacity in [1, 2, 3, 5, 7, 64] {
+                assert_eq!(
+                    read_all(&bytes, capacity),
+                    (text.to_owned(), 0),
+                    "{order:?} {capacity}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn broken_units_become_replacement_characters_and_are_counted() {
+        let mut bytes = utf16("a", Order::Little);
+        bytes.extend_from_slice(&0xD800u16.to_le_bytes()); // lone high surrogate
+        bytes.extend_from_slice(&u16::from(b'b').to_le_bytes());
+        bytes.extend_from_slice(&0xDC00u16.to_le_bytes()); // lone low surrogate
+        bytes.push(b'c'); // odd final byte
+        assert_eq!(read_all(&bytes, 3), ("a\u{FFFD}b\u{FFFD}\u{FFFD}".to_owned(), 3));
+    }
+
+    #[test]
+    fn only_a_byte_order_mark_says_utf16() {
+        assert_eq!(byte_order(b"{\"id\":1}"), None);
+        assert_eq!(byte_order(&[0xFF, 0xFE, b'{', 0]), Some(Order::Little));
+        assert_eq!(byte_order(&[0xFE, 0xFF, 0, b'{']), Some(Order::Big));
+    }
+}
