@@ -358,6 +358,17 @@ fn tag_writes_only_what_the_filters_keep_and_counts_the_rest() {
     );
     let out = agrivn_with_stdin(&["tag", "--topic", "cooperatives", "--drop-field", "text"], lines);
     assert_eq!(ids(&out), ["c"]);
+    let out = agrivn_with_stdin(&["tag", "--agri-only", "--hadoop-counters"], lines);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for counter in [
+        "reporter:counter:agrivn,read,3\n",
+        "reporter:counter:agrivn,rejected,0\n",
+        "reporter:counter:agrivn,agricultural,2\n",
+        "reporter:counter:agrivn,written,2\n",
+        "reporter:counter:agrivn topics,cooperatives,1\n",
+    ] {
+        assert!(stderr.contains(counter), "{counter} in {stderr}");
+    }
     let out = agrivn_with_stdin(&["tag", "--topic", "cooperative"], lines);
     assert_eq!(out.status.code(), Some(2), "an unknown topic is a usage error");
     let stderr = String::from_utf8_lossy(&out.stderr);

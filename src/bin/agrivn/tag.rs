@@ -60,6 +60,11 @@ pub struct Args {
     /// tags are joined back to the archive by id.
     #[arg(long = "drop-field", value_name = "NAME", value_delimiter = ',')]
     drop_fields: Vec<String>,
+    /// Also write the summary as Hadoop Streaming counters on stderr
+    /// (`reporter:counter:agrivn,read,N`…), which the job adds up over all
+    /// its tasks.
+    #[arg(long)]
+    hadoop_counters: bool,
     #[command(flatten)]
     settings: Settings,
 }
@@ -391,10 +396,34 @@ pub fn run(args: Args) -> Result<i32> {
         let topics: Vec<String> = s.per_topic.iter().map(|(k, v)| format!("{k} {v}")).collect();
         eprintln!("agrivn tag: topics: {}", topics.join(", "));
     }
+    if args.hadoop_counters {
+        hadoop_counters(s, sink.filter.is_set());
+    }
     if args.strict && s.rejected > 0 {
         code = 1;
     }
     Ok(code)
+}
+
+/// The summary in the Hadoop Streaming protocol: one stderr line per
+/// counter, in the groups "agrivn" and "agrivn topics".
+fn hadoop_counters(s: &Summary, filtered: bool) {
+    let mut counters = vec![
+        ("read", s.read),
+        ("tagged", s.tagged),
+        ("rejected", s.rejected),
+        ("agricultural", s.agri),
+        ("bytes", s.bytes),
+    ];
+    if filtered {
+        counters.push(("written", s.written));
+    }
+    for (name, n) in counters {
+        eprintln!("reporter:counter:agrivn,{name},{n}");
+    }
+    for (topic, n) in &s.per_topic {
+        eprintln!("reporter:counter:agrivn topics,{topic},{n}");
+    }
 }
 
 /// Files a folder is read for: `*.jsonl` (also gzip-compressed,
