@@ -211,6 +211,27 @@ mod tests {
         assert_eq!(read_all(&bytes, 3), ("a\u{FFFD}b\u{FFFD}\u{FFFD}".to_owned(), 3));
     }
 
+    proptest::proptest! {
+        /// Any code units, in any block size, read as the standard library
+        /// reads them lossily.
+        #[test]
+        fn any_units_read_as_std_reads_them(
+            units in proptest::collection::vec(proptest::prelude::any::<u16>(), 0..200),
+            capacity in 1usize..70,
+            little in proptest::prelude::any::<bool>(),
+        ) {
+            let order = if little { Order::Little } else { Order::Big };
+            let bytes: Vec<u8> = std::iter::once(0xFEFF)
+                .chain(units.iter().copied())
+                .flat_map(|u| if little { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect();
+            let mut r = Utf16Reader::new(io::BufReader::with_capacity(capacity, &bytes[..]), order, "test");
+            let mut s = String::new();
+            r.read_to_string(&mut s).unwrap();
+            proptest::prop_assert_eq!(s, String::from_utf16_lossy(&units));
+        }
+    }
+
     #[test]
     fn only_a_byte_order_mark_says_utf16() {
         assert_eq!(byte_order(b"{\"id\":1}"), None);
