@@ -122,6 +122,38 @@ fn bench_lines(c: &mut Criterion, tagger: &Tagger, arts: &[(String, String)]) {
         });
     }
     g.finish();
+
+    // The stream as `agrivn tag` reads it: lines read, tagged in parallel
+    // chunks, given back in order.
+    let stream: Vec<u8> = utf8
+        .iter()
+        .flat_map(|l| l.bytes.iter().copied().chain(Some(b'\n')))
+        .collect();
+    let mut g = c.benchmark_group("tag_reader");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(stream.len() as u64));
+    let pipeline = Pipeline::with_tagger(tagger.clone());
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        g.bench_function(format!("threads-{threads}"), |b| {
+            b.iter(|| {
+                pool.install(|| {
+                    let mut written = 0;
+                    pipeline
+                        .tag_reader(black_box(&stream[..]), |_, result| {
+                            written += result.map_or(0, |t| t.json.len());
+                            Ok(())
+                        })
+                        .expect("in memory");
+                    written
+                })
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -19,6 +19,7 @@
 mod decode;
 mod reader;
 mod record;
+mod stream;
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,7 @@ pub use decode::InputEncoding;
 pub use reader::{Line, LineReader};
 use record::Reading;
 pub use record::{RecordError, RecordErrorKind, RecordFields, TaggedLine};
+pub use stream::{CHUNK_BYTES, CHUNK_LINES};
 
 /// Default limit on one record (a JSON line or a text file), in bytes.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;

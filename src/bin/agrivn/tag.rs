@@ -8,7 +8,8 @@ use std::time::Instant;
 
 use agrivn::normalize::{Encoding, Normalizer};
 use agrivn::pipeline::{
-    InputEncoding, Line, LineReader, Pipeline, RecordError, RecordErrorKind, RecordFields, TaggedLine,
+    CHUNK_BYTES, CHUNK_LINES, InputEncoding, Line, Pipeline, RecordError, RecordErrorKind, RecordFields,
+    TaggedLine,
 };
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
@@ -68,10 +69,6 @@ pub struct Args {
     #[command(flatten)]
     settings: Settings,
 }
-
-/// Lines per parallel chunk, and bytes per chunk (whichever comes first).
-const CHUNK_LINES: usize = 4096;
-const CHUNK_BYTES: usize = 32 << 20;
 
 /// Tagger settings as command-line options: thresholds, and how damaged
 /// text is read.
@@ -193,7 +190,6 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
 
 #[derive(Default)]
 struct Summary {
-    skipped: u64,
     read: u64,
     tagged: u64,
     rejected: u64,
@@ -228,12 +224,34 @@ impl Filter {
     }
 }
 
-struct Sink<'a> {
-    out: Box<dyn Write>,
+/// `--resume`: the records an interrupted run tagged, skipped.
+struct Resume {
     /// The field that holds an article's id.
     id_field: String,
-    /// When resuming: the id of the last article already tagged.
-    skip_until: Option<Value>,
+    /// The id of the last article already tagged, until it is met.
+    until: Option<Value>,
+    /// Records skipped.
+    skipped: u64,
+}
+
+impl Resume {
+    /// Whether the record whose id `id` reads is one the interrupted run
+    /// tagged: every record up to the one with the id of its output's last
+    /// line.
+    fn skips(&mut self, id: impl FnOnce(&str) -> Option<Value>) -> bool {
+        let Some(until) = &self.until else {
+            return false;
+        };
+        if id(&self.id_field).as_ref() == Some(until) {
+            self.until = None;
+        }
+        self.skipped += 1;
+        true
+    }
+}
+
+struct Sink<'a> {
+    out: Box<dyn Write>,
     rejects: Option<BufWriter<File>>,
     filter: Filter,
     summary: Summary,
@@ -289,10 +307,13 @@ pub fn run(args: Args) -> Result<i32> {
         }
         None => (None, Box::new(input::stdout())),
     };
+    let mut resume = Resume {
+        id_field: args.settings.id_field.clone(),
+        until: skip_until,
+        skipped: 0,
+    };
     let mut sink = Sink {
         out,
-        id_field: args.settings.id_field.clone(),
-        skip_until,
         rejects,
         filter: Filter {
             agri_only: args.agri_only,
@@ -322,10 +343,10 @@ pub fn run(args: Args) -> Result<i32> {
         let result = if run > 0 {
             let files = &sources[k..k + run];
             k += run;
-            tag_text_files(&pipeline, files, &args.files, &mut sink)
+            tag_text_files(&pipeline, files, &args.files, &mut sink, &mut resume)
         } else {
             k += 1;
-            tag_jsonl(&pipeline, &sources[k - 1], &mut sink)
+            tag_jsonl(&pipeline, &sources[k - 1], &mut sink, &mut resume)
         };
         match result {
             Err(e) if input::is_broken_pipe(&e) => return Err(e),
@@ -338,7 +359,7 @@ pub fn run(args: Args) -> Result<i32> {
         }
     }
     sink.out.flush()?;
-    if let Some(id) = &sink.skip_until {
+    if let Some(id) = &resume.until {
         eprintln!("agrivn: cannot resume: id {id} of the output's last line is not in the input");
         code = 1;
     }
@@ -349,7 +370,7 @@ pub fn run(args: Args) -> Result<i32> {
     let s = &sink.summary;
     let secs = start.elapsed().as_secs_f64();
     if args.resume.is_some() {
-        eprintln!("agrivn tag: resumed after {} lines tagged before", s.skipped);
+        eprintln!("agrivn tag: resumed after {} lines tagged before", resume.skipped);
     }
     eprintln!(
         "agrivn tag: read {} tagged {} rejected {} agricultural {} ({:.1} MB in {:.2} s, {:.1} MB/s)",
@@ -449,45 +470,33 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink) -> Result<bool> {
+fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Resume) -> Result<bool> {
     let inp = input::open(path)?;
     let name = inp.name.clone();
-    let mut reader = LineReader::new(inp.reader, pipeline.record_limit());
-    let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
-    let mut bytes = 0usize;
-    let mut last = 0u64;
-    // A read error (a truncated gzip file, a failing disk) ends the file,
-    // but the lines read before it are tagged first.
-    let mut failure = None;
-    loop {
-        let line = reader.next_line().unwrap_or_else(|e| {
-            failure = Some(anyhow::Error::new(e).context(format!("cannot read {name} after line {last}")));
-            None
-        });
-        let end = line.is_none();
-        if let Some(l) = line {
-            last = l.number;
-            if let Some(id) = &sink.skip_until {
-                // Resuming: this line was tagged by the interrupted run.
-                if crate::resume::id_of(&l.bytes, &sink.id_field).as_ref() == Some(id) {
-                    sink.skip_until = None;
-                }
-                sink.summary.skipped += 1;
-                continue;
-            }
-            bytes += l.bytes.len();
-            chunk.push(l);
-        }
-        if (end && !chunk.is_empty()) || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES {
-            let results = pipeline.tag_lines(&chunk);
-            for (line, result) in chunk.iter().zip(results) {
-                sink.record(&name, line, result, Keep::Copy)?;
-            }
-            chunk.clear();
-            bytes = 0;
-        }
-        if end {
-            return failure.map_or(Ok(true), Err);
+    // An error writing the output ends the run; it is kept as it is, so
+    // that a closed pipe is still recognised.
+    let mut write_error = None;
+    let read = pipeline.tag_reader_skipping(
+        inp.reader,
+        |line| resume.skips(|field| crate::resume::id_of(&line.bytes, field)),
+        |line, result| {
+            sink.record(&name, line, result, Keep::Copy).map_err(|e| {
+                write_error = Some(e);
+                agrivn::Error::new(agrivn::ErrorKind::Io, "cannot write the output")
+            })
+        },
+    );
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    match read {
+        Ok(_) => Ok(true),
+        // A read error (a truncated gzip file, a failing disk) ends the
+        // file; the lines read before it were tagged.
+        Err(e) => {
+            let cause = std::error::Error::source(&e).map_or_else(|| e.to_string(), |c| c.to_string());
+            let after = e.line().unwrap_or(1).saturating_sub(1);
+            Err(anyhow::anyhow!("cannot read {name} after line {after}: {cause}"))
         }
     }
 }
@@ -505,6 +514,7 @@ fn tag_text_files(
     paths: &[PathBuf],
     roots: &[PathBuf],
     sink: &mut Sink,
+    resume: &mut Resume,
 ) -> Result<bool> {
     let mut all_read = true;
     let mut chunk: Vec<(String, Line)> = Vec::new();
@@ -517,12 +527,7 @@ fn tag_text_files(
             .unwrap_or(path)
             .display()
             .to_string();
-        if let Some(skip) = &sink.skip_until {
-            if *skip == Value::String(id.clone()) {
-                sink.skip_until = None;
-            }
-            sink.summary.skipped += 1;
-        } else {
+        if !resume.skips(|_| Some(Value::String(id.clone()))) {
             match read_text_file(path, pipeline.record_limit()) {
                 Ok(file) => {
                     bytes += file.bytes.len();

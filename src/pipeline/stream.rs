@@ -1,0 +1,202 @@
+//! A JSON Lines stream tagged in parallel chunks with bounded memory: what
+//! `agrivn tag` does with an archive, for programs that link the crate.
+
+use std::io::BufRead;
+
+use super::{Line, LineReader, Pipeline, RecordError, TaggedLine};
+use crate::{Error, ErrorKind};
+
+/// Most lines read before a chunk is tagged in parallel.
+pub const CHUNK_LINES: usize = 4096;
+/// Most bytes of lines read before a chunk is tagged in parallel.
+pub const CHUNK_BYTES: usize = 32 << 20;
+
+impl Pipeline {
+    /// Tag every JSON Lines record of `input`, in order, with memory
+    /// bounded by one chunk ([`CHUNK_LINES`] lines or [`CHUNK_BYTES`]
+    /// bytes, whichever comes first) whatever the size of the input. Each
+    /// chunk is tagged in parallel; `each` gets every line with its tagged
+    /// line or the reason it was rejected, in input order. Returns the
+    /// number of lines read.
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-data")] {
+    /// use agrivn::pipeline::Pipeline;
+    ///
+    /// let archive = concat!(
+    ///     r#"{"id":"1","title":"Giá lúa tăng","text":"Thương lái thu mua lúa."}"#, "\n",
+    ///     "not json\n",
+    ///     r#"{"id":"3","title":"Đội tuyển thắng 2-0","text":"Trận đấu tối qua."}"#, "\n",
+    /// );
+    /// let mut out = Vec::new();
+    /// let mut rejected = Vec::new();
+    /// let read = Pipeline::new()
+    ///     .tag_reader(archive.as_bytes(), |line, result| {
+    ///         match result {
+    ///             Ok(tagged) => out.push(tagged.json),
+    ///             Err(e) => rejected.push((line.number, e.kind)),
+    ///         }
+    ///         Ok(())
+    ///     })
+    ///     .unwrap();
+    /// assert_eq!((read, out.len(), rejected.len()), (3, 2, 1));
+    /// assert!(out[0].contains(r#""agri":true"#) && out[1].contains(r#""agri":false"#));
+    /// # }
+    /// ```
+    ///
+    /// # Errors
+    /// When reading fails (a truncated gzip stream, a failing disk), the
+    /// lines read before are tagged and given to `each` first; the error is
+    /// then [`ErrorKind::Io`], with the number of the line that could not be
+    /// read as its [`line`](Error::line) and the I/O error as its
+    /// [`source`](std::error::Error::source). The first
+    /// error `each` returns stops the stream and is returned as it is.
+    pub fn tag_reader<R: BufRead>(
+        &self,
+        input: R,
+        each: impl FnMut(&Line, Result<TaggedLine, RecordError>) -> crate::Result<()>,
+    ) -> crate::Result<u64> {
+        self.tag_reader_skipping(input, |_| false, each)
+    }
+
+    /// [`tag_reader`](Self::tag_reader), leaving out the lines for which
+    /// `skip` is true: they are counted as read, but neither tagged nor given
+    /// to `each` (`agrivn tag --resume` skips the lines an interrupted run
+    /// tagged).
+    ///
+    /// # Errors
+    /// As [`tag_reader`](Self::tag_reader).
+    pub fn tag_reader_skipping<R: BufRead>(
+        &self,
+        input: R,
+        mut skip: impl FnMut(&Line) -> bool,
+        mut each: impl FnMut(&Line, Result<TaggedLine, RecordError>) -> crate::Result<()>,
+    ) -> crate::Result<u64> {
+        let mut reader = LineReader::new(input, self.record_limit());
+        let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
+        let mut bytes = 0usize;
+        let mut last = 0u64;
+        let mut failure = None;
+        loop {
+            let line = reader.next_line().unwrap_or_else(|e| {
+                failure = Some(
+                    Error::new(ErrorKind::Io, "read failed")
+                        .with_line(last + 1)
+                        .with_source(e),
+                );
+                None
+            });
+            let end = line.is_none();
+            if let Some(l) = line {
+                last = l.number;
+                if !skip(&l) {
+                    bytes += l.bytes.len();
+                    chunk.push(l);
+                }
+            }
+            if !chunk.is_empty() && (end || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES) {
+                let results = self.tag_lines(&chunk);
+                for (line, result) in chunk.iter().zip(results) {
+                    each(line, result)?;
+                }
+                chunk.clear();
+                bytes = 0;
+            }
+            if end {
+                return failure.map_or(Ok(last), Err);
+            }
+        }
+    }
+}
+
+#[cfg(all(test, feature = "embedded-data"))]
+mod tests {
+    use std::io::{self, Read};
+
+    use super::*;
+
+    /// Lines of `text`, then a read error.
+    struct Failing<'a>(&'a [u8]);
+
+    impl Read for Failing<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "stream cut"));
+            }
+            let n = buf.len().min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn lines(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "{{\"id\":\"{i}\",\"title\":\"Giá lúa tăng\",\"text\":\"Thương lái thu mua lúa {i}.\"}}\n"
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chunks_keep_order_and_match_tagging_line_by_line() {
+        let text = lines(CHUNK_LINES + 10);
+        let pipeline = Pipeline::new();
+        let mut seen = Vec::new();
+        let read = pipeline
+            .tag_reader(text.as_bytes(), |line, result| {
+                let one = pipeline.tag_lines(std::slice::from_ref(line)).remove(0);
+                assert_eq!(result, one, "line {}", line.number);
+                seen.push(line.number);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(read as usize, CHUNK_LINES + 10);
+        assert!(seen.iter().copied().eq(1..=read));
+    }
+
+    #[test]
+    fn a_read_error_comes_after_the_lines_read_before_it() {
+        let text = lines(5);
+        let input = io::BufReader::with_capacity(7, Failing(text.as_bytes()));
+        let mut tagged = 0;
+        let err = Pipeline::new()
+            .tag_reader(input, |_, result| {
+                tagged += usize::from(result.is_ok());
+                Ok(())
+            })
+            .unwrap_err();
+        assert_eq!(tagged, 5);
+        assert_eq!((err.kind(), err.line()), (&ErrorKind::Io, Some(6)));
+        assert_eq!(err.to_string(), "line 6: read failed: stream cut");
+    }
+
+    #[test]
+    fn skipped_lines_are_counted_not_tagged_and_the_callback_error_stops() {
+        let text = lines(10);
+        let mut given = Vec::new();
+        let read = Pipeline::new()
+            .tag_reader_skipping(
+                text.as_bytes(),
+                |l| l.number <= 4,
+                |line, _| {
+                    given.push(line.number);
+                    Ok(())
+                },
+            )
+            .unwrap();
+        assert_eq!((read, given), (10, (5..=10).collect::<Vec<_>>()));
+        let err = Pipeline::new()
+            .tag_reader(text.as_bytes(), |line, _| {
+                if line.number == 3 {
+                    Err(Error::new(ErrorKind::Io, "output closed"))
+                } else {
+                    Ok(())
+                }
+            })
+            .unwrap_err();
+        assert_eq!(err.to_string(), "output closed");
+    }
+}
