@@ -6,6 +6,8 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Context, Result};
 
@@ -15,6 +17,32 @@ use crate::utf16;
 pub struct Input {
     pub name: String,
     pub reader: Box<dyn BufRead + Send>,
+    /// Bytes read from the file so far (compressed bytes for gzip), for a
+    /// progress bar.
+    pub consumed: Arc<AtomicU64>,
+}
+
+/// A reader that counts the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+fn counted<R: Read>(inner: R) -> (BufReader<Counted<R>>, Arc<AtomicU64>) {
+    let count = Arc::new(AtomicU64::new(0));
+    let reader = Counted {
+        inner,
+        count: Arc::clone(&count),
+    };
+    (BufReader::with_capacity(1 << 16, reader), count)
 }
 
 /// Open the inputs (stdin when the list is empty; `-` is stdin).
@@ -27,14 +55,22 @@ pub fn open_all(paths: &[PathBuf]) -> Vec<Result<Input>> {
 
 pub fn stdin() -> Input {
     let name = "<stdin>".to_string();
-    let reader = BufReader::with_capacity(1 << 16, io::stdin());
+    let (reader, consumed) = counted(io::stdin());
     match unwrap_stream(reader, &name) {
-        Ok(reader) => Input { name, reader },
-        // Reading the first bytes failed: let the first line read report it.
-        Err(_) => Input {
+        Ok(reader) => Input {
             name,
-            reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+            reader,
+            consumed,
         },
+        // Reading the first bytes failed: let the first line read report it.
+        Err(_) => {
+            let (reader, consumed) = counted(io::stdin());
+            Input {
+                name,
+                reader: Box::new(reader),
+                consumed,
+            }
+        }
     }
 }
 
@@ -44,9 +80,13 @@ pub fn open(path: &Path) -> Result<Input> {
     }
     let f = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     let name = path.display().to_string();
-    let reader = unwrap_stream(BufReader::with_capacity(1 << 16, f), &name)
-        .with_context(|| format!("cannot read {name}"))?;
-    Ok(Input { name, reader })
+    let (reader, consumed) = counted(f);
+    let reader = unwrap_stream(reader, &name).with_context(|| format!("cannot read {name}"))?;
+    Ok(Input {
+        name,
+        reader,
+        consumed,
+    })
 }
 
 /// The bytes of `reader` (named `name`) as agrivn reads them: decompressed

@@ -4,6 +4,7 @@
 mod eval;
 mod input;
 mod normalize;
+mod progress;
 mod resume;
 mod segment;
 mod tag;

@@ -14,10 +14,10 @@ use agrivn::pipeline::{
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
 use anyhow::{Context, Result, bail};
-use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
 
 use crate::input::{self, write_line};
+use crate::progress::{self, Progress};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -250,12 +250,12 @@ impl Resume {
     }
 }
 
-struct Sink<'a> {
+struct Sink {
     out: Box<dyn Write>,
     rejects: Option<BufWriter<File>>,
     filter: Filter,
     summary: Summary,
-    progress: &'a ProgressBar,
+    progress: Progress,
 }
 
 pub fn run(args: Args) -> Result<i32> {
@@ -284,16 +284,6 @@ pub fn run(args: Args) -> Result<i32> {
             args.settings.id_field
         );
     }
-    let progress = if !args.quiet && std::io::stderr().is_terminal() {
-        let pb = ProgressBar::new_spinner();
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} {pos} articles {binary_bytes_per_sec} {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        pb
-    } else {
-        ProgressBar::hidden()
-    };
     let rejects = match &args.rejects {
         Some(p) => Some(BufWriter::new(
             File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
@@ -320,7 +310,7 @@ pub fn run(args: Args) -> Result<i32> {
             topics: args.topics.clone(),
         },
         summary: Summary::default(),
-        progress: &progress,
+        progress: Progress::new(false, None),
     };
     let start = Instant::now();
     let mut code = 0;
@@ -334,6 +324,9 @@ pub fn run(args: Args) -> Result<i32> {
         } else {
             sources.push(f.clone());
         }
+    }
+    if !args.quiet && std::io::stderr().is_terminal() {
+        sink.progress = Progress::new(true, progress::total_size(&sources));
     }
     // Runs of text files are tagged in parallel chunks, JSON Lines files
     // one after the other (each in parallel chunks of lines).
@@ -366,7 +359,7 @@ pub fn run(args: Args) -> Result<i32> {
     if let Some(r) = sink.rejects.as_mut() {
         r.flush()?;
     }
-    progress.finish_and_clear();
+    sink.progress.finish();
     let s = &sink.summary;
     let secs = start.elapsed().as_secs_f64();
     if args.resume.is_some() {
@@ -473,6 +466,7 @@ fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Resume) -> Result<bool> {
     let inp = input::open(path)?;
     let name = inp.name.clone();
+    sink.progress.start_input(std::sync::Arc::clone(&inp.consumed));
     // An error writing the output ends the run; it is kept as it is, so
     // that a closed pipe is still recognised.
     let mut write_error = None;
@@ -486,6 +480,7 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
             })
         },
     );
+    sink.progress.end_input();
     if let Some(e) = write_error {
         return Err(e);
     }
@@ -530,6 +525,7 @@ fn tag_text_files(
         if !resume.skips(|_| Some(Value::String(id.clone()))) {
             match read_text_file(path, pipeline.record_limit()) {
                 Ok(file) => {
+                    sink.progress.add_bytes(file.len as u64);
                     bytes += file.bytes.len();
                     chunk.push((id, file));
                     names.push(path.display().to_string());
@@ -584,7 +580,7 @@ enum Keep {
     InPlace,
 }
 
-impl Sink<'_> {
+impl Sink {
     fn record(
         &mut self,
         name: &str,
@@ -633,7 +629,7 @@ impl Sink<'_> {
                 }
             }
         }
-        self.progress.set_position(s.read);
+        self.progress.record();
         Ok(())
     }
 }
