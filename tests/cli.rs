@@ -50,9 +50,12 @@ fn tag_keeps_or_reports_every_line() {
     let input = dir.path().join("in.jsonl");
     let rejects = dir.path().join("rejects.jsonl");
     std::fs::write(&input, mixed_input()).unwrap();
+    let summary = dir.path().join("summary.json");
     let out = agrivn()
         .args(["tag", "--max-record-bytes", "1000", "--rejects"])
         .arg(&rejects)
+        .arg("--summary")
+        .arg(&summary)
         .arg(&input)
         .output()
         .unwrap();
@@ -93,6 +96,22 @@ fn tag_keeps_or_reports_every_line() {
     assert!(
         stderr.contains("read 9 tagged 3 rejected 6"),
         "summary counts:\n{stderr}"
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&std::fs::read(&summary).unwrap()).unwrap();
+    assert_eq!(
+        (
+            &summary["read"],
+            &summary["tagged"],
+            &summary["rejected"],
+            &summary["written"]
+        ),
+        (&9.into(), &3.into(), &6.into(), &3.into()),
+        "{summary}"
+    );
+    assert_eq!(
+        summary["rejected_by_reason"],
+        serde_json::json!({"empty": 1, "invalid_json": 2, "invalid_utf8": 1, "missing_text": 1, "too_large": 1}),
+        "{summary}"
     );
 }
 

@@ -7,6 +7,7 @@ mod normalize;
 mod progress;
 mod resume;
 mod segment;
+mod summary;
 mod tag;
 mod train;
 mod utf16;

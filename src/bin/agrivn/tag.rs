@@ -8,8 +8,7 @@ use std::time::Instant;
 
 use agrivn::normalize::{Encoding, Normalizer};
 use agrivn::pipeline::{
-    CHUNK_BYTES, CHUNK_LINES, InputEncoding, Line, Pipeline, RecordError, RecordErrorKind, RecordFields,
-    TaggedLine,
+    CHUNK_BYTES, CHUNK_LINES, InputEncoding, Line, Pipeline, RecordError, RecordFields, TaggedLine,
 };
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
@@ -18,6 +17,7 @@ use serde_json::Value;
 
 use crate::input::{self, write_line};
 use crate::progress::{self, Progress};
+use crate::summary::{Hints, Summary};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -66,6 +66,11 @@ pub struct Args {
     /// its tasks.
     #[arg(long)]
     hadoop_counters: bool,
+    /// Also write the summary to this file as a JSON object (read,
+    /// tagged, rejected by reason, agricultural, written, per topic, per
+    /// encoding, bytes, seconds), for the scripts that run agrivn.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
     #[command(flatten)]
     settings: Settings,
 }
@@ -186,24 +191,6 @@ pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
     }
     let normalizer = normalizer.build();
     Ok(Tagger::with_taxonomy(tax, Segmenter::new(), options).with_normalizer(normalizer))
-}
-
-#[derive(Default)]
-struct Summary {
-    read: u64,
-    tagged: u64,
-    rejected: u64,
-    agri: u64,
-    bytes: u64,
-    per_topic: std::collections::BTreeMap<String, u64>,
-    /// Lines decoded from each legacy encoding.
-    decoded: std::collections::BTreeMap<&'static str, u64>,
-    /// Records rejected because their bytes could not be read.
-    unreadable: u64,
-    /// Records rejected for want of a text field.
-    without_text: u64,
-    /// Tagged records written (the others were left out by a filter).
-    written: u64,
 }
 
 /// Which tagged articles are written: `--agri-only`, `--topic`.
@@ -365,79 +352,26 @@ pub fn run(args: Args) -> Result<i32> {
     if args.resume.is_some() {
         eprintln!("agrivn tag: resumed after {} lines tagged before", resume.skipped);
     }
-    eprintln!(
-        "agrivn tag: read {} tagged {} rejected {} agricultural {} ({:.1} MB in {:.2} s, {:.1} MB/s)",
-        s.read,
-        s.tagged,
-        s.rejected,
-        s.agri,
-        s.bytes as f64 / 1e6,
-        secs,
-        s.bytes as f64 / 1e6 / secs.max(1e-9)
-    );
-    if sink.filter.is_set() {
-        eprintln!(
-            "agrivn tag: written {} ({} tagged articles left out by {})",
-            s.written,
-            s.tagged - s.written,
-            if args.topics.is_empty() {
-                "--agri-only"
-            } else {
-                "--topic"
-            }
-        );
-    }
-    if !s.decoded.is_empty() {
-        let encodings: Vec<String> = s.decoded.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        eprintln!(
-            "agrivn tag: decoded from legacy encodings: {}",
-            encodings.join(", ")
-        );
-    }
-    if s.unreadable > 0 && matches!(args.settings.encoding, EncodingArg::Named(Encoding::Utf8)) {
-        eprintln!(
-            "agrivn tag: {} rejected as not UTF-8; --encoding auto reads VNI, TCVN3, VISCII, VPS and Windows-1258",
-            s.unreadable
-        );
-    }
-    if s.without_text > 0 {
-        eprintln!(
-            "agrivn tag: {} rejected without a string field {:?}; --text-field (and --title-field, --id-field) name the fields of other archives",
-            s.without_text, args.settings.text_field
-        );
-    }
-    if !s.per_topic.is_empty() {
-        let topics: Vec<String> = s.per_topic.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        eprintln!("agrivn tag: topics: {}", topics.join(", "));
-    }
+    let filter = match (sink.filter.is_set(), args.topics.is_empty()) {
+        (false, _) => None,
+        (true, true) => Some("--agri-only"),
+        (true, false) => Some("--topic"),
+    };
+    let hints = Hints {
+        strict_utf8: matches!(args.settings.encoding, EncodingArg::Named(Encoding::Utf8)),
+        text_field: &args.settings.text_field,
+    };
+    s.print(secs, filter, &hints);
     if args.hadoop_counters {
-        hadoop_counters(s, sink.filter.is_set());
+        s.hadoop_counters(filter.is_some());
+    }
+    if let Some(path) = &args.summary {
+        s.write_json(path, secs, resume.skipped)?;
     }
     if args.strict && s.rejected > 0 {
         code = 1;
     }
     Ok(code)
-}
-
-/// The summary in the Hadoop Streaming protocol: one stderr line per
-/// counter, in the groups "agrivn" and "agrivn topics".
-fn hadoop_counters(s: &Summary, filtered: bool) {
-    let mut counters = vec![
-        ("read", s.read),
-        ("tagged", s.tagged),
-        ("rejected", s.rejected),
-        ("agricultural", s.agri),
-        ("bytes", s.bytes),
-    ];
-    if filtered {
-        counters.push(("written", s.written));
-    }
-    for (name, n) in counters {
-        eprintln!("reporter:counter:agrivn,{name},{n}");
-    }
-    for (topic, n) in &s.per_topic {
-        eprintln!("reporter:counter:agrivn topics,{topic},{n}");
-    }
 }
 
 /// Files a folder is read for: `*.jsonl` (also gzip-compressed,
@@ -588,28 +522,16 @@ impl Sink {
         result: Result<TaggedLine, RecordError>,
         keep: Keep,
     ) -> Result<()> {
-        let s = &mut self.summary;
-        s.read += 1;
-        s.bytes += line.len as u64 + 1;
         match result {
             Ok(tagged) => {
-                s.tagged += 1;
-                if tagged.encoding != Encoding::Utf8 {
-                    *s.decoded.entry(tagged.encoding.name()).or_default() += 1;
-                }
-                s.agri += u64::from(tagged.tags.agri);
-                for t in &tagged.tags.topics {
-                    *s.per_topic.entry(t.id.clone()).or_default() += 1;
-                }
-                if self.filter.keeps(&tagged.tags) {
-                    s.written += 1;
+                let wanted = self.filter.keeps(&tagged.tags);
+                self.summary.tagged(line.len, &tagged, wanted);
+                if wanted {
                     write_line(&mut self.out, &tagged.json)?;
                 }
             }
             Err(e) => {
-                s.rejected += 1;
-                s.unreadable += u64::from(e.kind == RecordErrorKind::InvalidUtf8);
-                s.without_text += u64::from(e.kind == RecordErrorKind::MissingText);
+                self.summary.rejected(line.len, e.kind);
                 eprintln!("agrivn: {name}:{}: rejected: {}", line.number, e.message);
                 if keep == Keep::InPlace {
                     if self.rejects.is_some() {
