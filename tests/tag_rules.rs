@@ -158,3 +158,35 @@ fn without_diacritics_a_neighbour_can_settle_an_ambiguous_word() {
     let alone = evidence("Cac khu pho trong thanh pho dang bi thu hep trong nam nay.");
     assert!(alone.is_empty(), "{alone:?}");
 }
+
+#[test]
+fn a_lead_sentence_in_the_title_field_weighs_as_a_lead() {
+    let body = "Thương lái thu mua lúa tại ruộng.";
+    let headline = "Giá lúa tăng mạnh";
+    // The same words at the end of a title of 50 words, as some archives
+    // fill the title field with the lead sentence.
+    let lead = format!(
+        "Sáng nay, trong buổi làm việc với lãnh đạo địa phương về tình hình sản xuất \
+         và đời sống của người dân trong năm qua cùng kế hoạch của năm tới, nhiều ý kiến \
+         tại hội nghị tổng kết của tỉnh cho biết thời gian gần đây {}",
+        headline.to_lowercase()
+    );
+    assert!(lead.len() > TagOptions::default().headline_max_bytes);
+    let prices = |tagger: &Tagger, title: &str| {
+        let tags = tagger.tag(title, body);
+        tags.topics
+            .iter()
+            .find(|t| t.id == "prices")
+            .map_or(0.0, |t| t.score)
+    };
+    let tagger = Tagger::new();
+    let (as_headline, as_lead) = (prices(&tagger, headline), prices(&tagger, &lead));
+    assert!(as_headline > as_lead && as_lead > 0.0, "{as_headline} {as_lead}");
+    // Without the limit, the long title weighs as a headline.
+    let options = TagOptions {
+        headline_max_bytes: usize::MAX,
+        ..TagOptions::default()
+    };
+    let unlimited = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    assert_eq!(prices(&unlimited, &lead), as_headline);
+}

@@ -21,6 +21,10 @@ pub struct TagOptions {
     pub relative_threshold: f32,
     /// Weight of a match in the title.
     pub title_weight: f32,
+    /// Longest title, in bytes, that weighs as a headline. Some archives
+    /// put the lead sentence in the title field (40 words and more); its
+    /// matches weigh as the lead's.
+    pub headline_max_bytes: usize,
     /// Weight of a match in the lead (the first sentence of the text).
     pub lead_weight: f32,
     /// Weight of a match in the tail of a long text (after `tail_start` bytes).
@@ -45,6 +49,7 @@ impl Default for TagOptions {
             topic_threshold: 5.0,
             relative_threshold: 0.1,
             title_weight: 3.0,
+            headline_max_bytes: 250,
             lead_weight: 2.0,
             tail_weight: 0.5,
             tail_start: 3000,
@@ -404,6 +409,7 @@ impl TagWorker {
                     let start = syls[i].start as usize;
                     let end = syls[i + len - 1].end as usize;
                     let factor = match field {
+                        Field::Title if norm.text.len() > opts.headline_max_bytes => opts.lead_weight,
                         Field::Title => opts.title_weight,
                         Field::Text if start < lead_end => opts.lead_weight,
                         Field::Text if start >= opts.tail_start => opts.tail_weight,
