@@ -22,9 +22,8 @@ pub struct TagOptions {
     /// Weight of a match in the title.
     pub title_weight: f32,
     /// Longest title, in bytes, that weighs as a headline. Some archives
-    /// put the lead sentence in the title field (40 words and more): its
-    /// matches weigh as the lead's, and the first sentence of the text as
-    /// the rest of the text.
+    /// put the lead sentence in the title field (40 words and more); its
+    /// matches weigh as the lead's.
     pub headline_max_bytes: usize,
     /// Weight of a match in the lead (the first sentence of the text).
     pub lead_weight: f32,
@@ -152,7 +151,6 @@ impl Tagger {
             counts: vec![0; self.inner.matcher.groups.len()],
             sentence: 0,
             topical: Vec::new(),
-            title_is_lead: false,
         }
     }
 
@@ -211,8 +209,6 @@ pub struct TagWorker {
     counts: Vec<u32>,
     sentence: u32,
     topical: Vec<(usize, u32, f32, f32)>,
-    /// The title of the article being tagged is its lead sentence.
-    title_is_lead: bool,
 }
 
 /// Whether `text` is written without diacritics (then phrases match
@@ -254,8 +250,6 @@ impl TagWorker {
             (None, None) => (false, false),
         };
         self.scan(&inner, Field::Title, &title, title_folded);
-        // A title that is the lead sentence leaves the text no lead.
-        self.title_is_lead = title.text.len() > inner.options.headline_max_bytes;
         self.scan(&inner, Field::Text, &text, text_folded);
         self.score()
     }
@@ -264,7 +258,7 @@ impl TagWorker {
         let text: &str = &norm.text;
         self.tokens.clear();
         segment_normalized(text, &inner.segmenter, &mut self.scratch, &mut self.tokens);
-        let lead_end = if self.title_is_lead { 0 } else { lead_end(text) };
+        let lead_end = lead_end(text);
         self.syls.clear();
         // Segmentation started this text's generation of syllable ids.
         let generation = self.scratch.syllables.generation();
