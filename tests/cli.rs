@@ -301,6 +301,51 @@ fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
 }
 
 #[test]
+fn resume_keeps_the_rejects_of_the_interrupted_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: String = (0..50)
+        .map(|i| match i {
+            3 | 11 => format!("{{bad json {i}\n"),
+            _ => format!("{{\"id\":\"a{i}\",\"text\":\"Giá lúa hôm nay tăng {i} đồng/kg.\"}}\n"),
+        })
+        .collect();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, &lines).unwrap();
+    let out = dir.path().join("out.jsonl");
+    let rejects = dir.path().join("rejects.jsonl");
+    let run = |resume: bool| {
+        let mut cmd = agrivn();
+        cmd.arg("tag").arg("--rejects").arg(&rejects);
+        if resume {
+            cmd.arg("--resume").arg(&out);
+        }
+        let output = cmd.arg(&input).output().unwrap();
+        assert!(output.status.success());
+        output.stdout
+    };
+    let full = run(false);
+    let all_rejects = std::fs::read(&rejects).unwrap();
+    assert_eq!(all_rejects, b"{bad json 3\n{bad json 11\n");
+    // Interrupted after 20 articles (input line 22): both rejects written.
+    let cut = full
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(19)
+        .unwrap()
+        .0
+        + 1;
+    std::fs::write(&out, &full[..cut]).unwrap();
+    run(true);
+    assert_eq!(std::fs::read(&out).unwrap(), full);
+    assert_eq!(
+        std::fs::read(&rejects).unwrap(),
+        all_rejects,
+        "kept, not written twice"
+    );
+}
+
+#[test]
 fn tag_reads_the_fields_it_is_told_and_names_a_missing_one() {
     let line =
         "{\"url\":\"u1\",\"headline\":\"Giá lúa tăng mạnh\",\"body\":\"Thương lái đổ xô thu mua lúa.\"}\n";

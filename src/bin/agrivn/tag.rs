@@ -31,7 +31,8 @@ pub struct Args {
     /// Taxonomy file (default: the embedded one).
     #[arg(long)]
     taxonomy: Option<PathBuf>,
-    /// Write every rejected line, unchanged, to this file.
+    /// Write every rejected line, unchanged, to this file (appended to with
+    /// `--resume`).
     #[arg(long)]
     rejects: Option<PathBuf>,
     /// Exit with status 1 if any line is rejected.
@@ -271,9 +272,17 @@ pub fn run(args: Args) -> Result<i32> {
             args.settings.id_field
         );
     }
+    // Resuming appends to the rejects of the interrupted run, which
+    // creating the file anew would lose.
     let rejects = match &args.rejects {
         Some(p) => Some(BufWriter::new(
-            File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .append(args.resume.is_some())
+                .truncate(args.resume.is_none())
+                .open(p)
+                .with_context(|| format!("cannot create {}", p.display()))?,
         )),
         None => None,
     };
