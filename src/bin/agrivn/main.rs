@@ -11,6 +11,7 @@ mod summary;
 mod tag;
 mod train;
 mod utf16;
+mod walk;
 
 use clap::{Parser, Subcommand};
 

@@ -18,6 +18,7 @@ use serde_json::Value;
 use crate::input::{self, write_line};
 use crate::progress::{self, Progress};
 use crate::summary::{Hints, Summary};
+use crate::walk;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -310,16 +311,9 @@ pub fn run(args: Args) -> Result<i32> {
     };
     let start = Instant::now();
     let mut code = 0;
-    let mut sources: Vec<PathBuf> = Vec::new();
-    if args.files.is_empty() {
-        sources.push(PathBuf::from("-"));
-    }
-    for f in &args.files {
-        if f.is_dir() {
-            collect_dir(f, &mut sources)?;
-        } else {
-            sources.push(f.clone());
-        }
+    let (sources, all_read) = walk::article_files(&args.files);
+    if !all_read {
+        code = 1;
     }
     if !args.quiet && std::io::stderr().is_terminal() {
         sink.progress = Progress::new(true, progress::total_size(&sources));
@@ -328,7 +322,7 @@ pub fn run(args: Args) -> Result<i32> {
     // one after the other (each in parallel chunks of lines).
     let mut k = 0;
     while k < sources.len() {
-        let run = sources[k..].iter().take_while(|p| is_text_file(p)).count();
+        let run = sources[k..].iter().take_while(|p| walk::is_text_file(p)).count();
         let result = if run > 0 {
             let files = &sources[k..k + run];
             k += run;
@@ -383,29 +377,6 @@ pub fn run(args: Args) -> Result<i32> {
     Ok(code)
 }
 
-/// Files a folder is read for: `*.jsonl` (also gzip-compressed,
-/// `*.jsonl.gz`) and `*.txt`.
-fn is_article_file(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".txt")
-}
-
-fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read folder {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            collect_dir(&p, out)?;
-        } else if is_article_file(&p) {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
 fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Resume) -> Result<bool> {
     let inp = input::open(path)?;
     let name = inp.name.clone();
@@ -437,10 +408,6 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
             Err(anyhow::anyhow!("cannot read {name} after line {after}: {cause}"))
         }
     }
-}
-
-fn is_text_file(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "txt")
 }
 
 /// Text files, each one article: id = its path relative to the folder
