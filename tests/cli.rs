@@ -115,6 +115,36 @@ fn tag_keeps_or_reports_every_line() {
     );
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_ends_the_run_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two files, the first larger than the output buffer: the failure
+    // comes while the first is tagged, and the second is not started.
+    let big = dir.path().join("big.jsonl");
+    let line = "{\"id\":\"1\",\"title\":\"Giá lúa tăng\",\"text\":\"Thương lái thu mua lúa.\"}\n";
+    std::fs::write(&big, line.repeat(2000)).unwrap();
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = agrivn()
+        .args(["tag", "--quiet"])
+        .arg(&big)
+        .arg(&big)
+        .stdout(full())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.matches("cannot write the output").count(),
+        1,
+        "one error, and the run ends: {stderr}"
+    );
+    assert!(
+        !stderr.contains("agrivn tag: read"),
+        "no summary claims the articles: {stderr}"
+    );
+}
+
 #[test]
 fn strict_makes_a_rejected_line_an_error() {
     let mut child = agrivn()

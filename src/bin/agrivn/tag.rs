@@ -245,6 +245,8 @@ struct Sink {
     filter: Filter,
     summary: Summary,
     progress: Progress,
+    /// Writing the output or the rejects failed.
+    output_failed: bool,
 }
 
 pub fn run(args: Args) -> Result<i32> {
@@ -308,6 +310,7 @@ pub fn run(args: Args) -> Result<i32> {
         },
         summary: Summary::default(),
         progress: Progress::new(false, None),
+        output_failed: false,
     };
     let start = Instant::now();
     let mut code = 0;
@@ -332,7 +335,9 @@ pub fn run(args: Args) -> Result<i32> {
             tag_jsonl(&pipeline, &sources[k - 1], &mut sink, &mut resume)
         };
         match result {
-            Err(e) if input::is_broken_pipe(&e) => return Err(e),
+            // Output that cannot be written ends the run: the articles
+            // that follow would be lost too.
+            Err(e) if sink.output_failed || input::is_broken_pipe(&e) => return Err(e),
             Err(e) => {
                 eprintln!("agrivn: {e:#}");
                 code = 1;
@@ -341,13 +346,13 @@ pub fn run(args: Args) -> Result<i32> {
             Ok(true) => {}
         }
     }
-    sink.out.flush()?;
+    sink.out.flush().context("cannot write the output")?;
     if let Some(id) = &resume.until {
         eprintln!("agrivn: cannot resume: id {id} of the output's last line is not in the input");
         code = 1;
     }
     if let Some(r) = sink.rejects.as_mut() {
-        r.flush()?;
+        r.flush().context("cannot write the rejects file")?;
     }
     sink.progress.finish();
     let s = &sink.summary;
@@ -503,7 +508,10 @@ impl Sink {
                 let wanted = self.filter.keeps(&tagged.tags);
                 self.summary.tagged(line.len, &tagged, wanted);
                 if wanted {
-                    write_line(&mut self.out, &tagged.json)?;
+                    if let Err(e) = write_line(&mut self.out, &tagged.json) {
+                        self.output_failed = true;
+                        return Err(anyhow::Error::new(e).context("cannot write the output"));
+                    }
                 }
             }
             Err(e) => {
@@ -522,8 +530,10 @@ impl Sink {
                         );
                     }
                 } else if let Some(r) = self.rejects.as_mut() {
-                    r.write_all(&line.bytes)?;
-                    r.write_all(b"\n")?;
+                    if let Err(e) = r.write_all(&line.bytes).and_then(|()| r.write_all(b"\n")) {
+                        self.output_failed = true;
+                        return Err(anyhow::Error::new(e).context("cannot write the rejects file"));
+                    }
                 }
             }
         }
