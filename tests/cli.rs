@@ -591,6 +591,60 @@ fn utf16_files_are_read_as_their_utf8_text() {
 }
 
 #[test]
+fn eval_tag_says_what_is_wrong_with_the_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles.jsonl");
+    std::fs::write(
+        &articles,
+        "{\"id\":\"p\",\"title\":\"Giá lúa hôm nay tăng mạnh\",\"text\":\"Thương lái thu mua lúa.\"}\n",
+    )
+    .unwrap();
+    let eval = |labels: &str| {
+        let gold = dir.path().join("gold.jsonl");
+        std::fs::write(&gold, labels).unwrap();
+        let out = agrivn()
+            .args(["eval", "tag", "--gold"])
+            .arg(&gold)
+            .arg(&articles)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // A misspelt topic is said, with its line, and scored as a miss.
+    let (code, report, stderr) = eval("{\"id\":\"p\",\"agri\":true,\"topics\":[\"prices\",\"price\"]}\n");
+    assert_eq!(code, Some(0));
+    assert!(
+        stderr.contains("gold.jsonl:1: topic \"price\" is not in the taxonomy"),
+        "{stderr}"
+    );
+    assert!(report.contains("topics micro P 1.0000 R 0.5000"), "{report}");
+    // An id labelled twice is an error naming both lines.
+    let (code, _, stderr) = eval(concat!(
+        "{\"id\":\"p\",\"agri\":true,\"topics\":[]}\n",
+        "{\"id\":\"p\",\"agri\":false,\"topics\":[]}\n"
+    ));
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("gold.jsonl:2: id \"p\" labelled twice (first on line 1)"),
+        "{stderr}"
+    );
+    // Labelled articles that are not in the input are named.
+    let (_, report, stderr) = eval(concat!(
+        "{\"id\":\"p\",\"agri\":true,\"topics\":[\"prices\"]}\n",
+        "{\"id\":\"gone\",\"agri\":true,\"topics\":[]}\n"
+    ));
+    assert!(
+        stderr.contains("1 labelled articles were not found in the input files (gone)"),
+        "{stderr}"
+    );
+    assert!(report.contains("articles 1\n"), "{report}");
+}
+
+#[test]
 fn eval_tag_scores_a_second_annotator() {
     let dir = tempfile::tempdir().unwrap();
     let gold = dir.path().join("gold.jsonl");

@@ -274,13 +274,27 @@ struct Label {
     topics: Vec<String>,
 }
 
-fn read_labels(path: &Path) -> Result<Vec<Label>> {
-    input::read_to_string(path)?
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1)))
-        .collect()
+/// Labels, each with its line number; an id labelled twice is an error.
+fn read_labels(path: &Path) -> Result<Vec<(usize, Label)>> {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut labels = Vec::new();
+    for (i, l) in input::read_to_string(path)?.lines().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let label: Label =
+            serde_json::from_str(l).with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        if let Some(line) = first.insert(label.id.clone(), i + 1) {
+            bail!(
+                "{}:{}: id {:?} labelled twice (first on line {line})",
+                path.display(),
+                i + 1,
+                label.id
+            );
+        }
+        labels.push((i + 1, label));
+    }
+    Ok(labels)
 }
 
 /// What one article was given: by the tagger, or by another annotator.
@@ -302,9 +316,9 @@ fn tag(
 ) -> Result<i32> {
     let labels = read_labels(gold)?;
     let predicted: Option<HashMap<String, Label>> = predicted
-        .map(|p| read_labels(p).map(|ls| ls.into_iter().map(|l| (l.id.clone(), l)).collect()))
+        .map(|p| read_labels(p).map(|ls| ls.into_iter().map(|(_, l)| (l.id.clone(), l)).collect()))
         .transpose()?;
-    let wanted: HashSet<&str> = labels.iter().map(|l| l.id.as_str()).collect();
+    let wanted: HashSet<&str> = labels.iter().map(|(_, l)| l.id.as_str()).collect();
     let mut articles: HashMap<String, (String, String)> = HashMap::new();
     let how = settings.encoding.input();
     for f in files {
@@ -338,16 +352,35 @@ fn tag(
         }
     }
     let pipeline = Pipeline::with_tagger(crate::tag::tagger(taxonomy, settings)?);
-    let topic_ids: Vec<String> = pipeline
+    let mut topic_ids: Vec<String> = pipeline
         .tagger()
         .taxonomy()
         .topics
         .iter()
         .map(|t| t.id.clone())
         .collect();
+    // A gold topic the taxonomy lacks (a typo, or another taxonomy's) is a
+    // miss every time: said once, and scored.
+    for (line, l) in &labels {
+        for t in &l.topics {
+            if !topic_ids.contains(t) {
+                eprintln!(
+                    "agrivn: {}:{line}: topic {t:?} is not in the taxonomy; scored as a miss wherever it is labelled",
+                    gold.display()
+                );
+                topic_ids.push(t.clone());
+            }
+        }
+        if !l.agri && !l.topics.is_empty() {
+            eprintln!(
+                "agrivn: {}:{line}: topics on an article labelled not agricultural",
+                gold.display()
+            );
+        }
+    }
     let mut agri_ok = 0usize;
     let mut n = 0usize;
-    let mut missing = 0usize;
+    let mut missing: Vec<&str> = Vec::new();
     let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new(); // tp, fp, fn
     let mut nonagri_with_topics = 0usize;
     let mut nonagri = 0usize;
@@ -369,9 +402,9 @@ fn tag(
             title: title.clone(),
         })
     };
-    for l in &labels {
+    for (_, l) in &labels {
         let Some(tags) = given(&l.id) else {
-            missing += 1;
+            missing.push(&l.id);
             continue;
         };
         n += 1;
@@ -411,13 +444,19 @@ fn tag(
             );
         }
     }
-    if missing > 0 {
+    if !missing.is_empty() {
         let place = if predicted.is_some() {
             "the predicted labels"
         } else {
             "the input files"
         };
-        eprintln!("agrivn: {missing} labelled articles were not found in {place}");
+        let shown: Vec<&str> = missing.iter().take(5).copied().collect();
+        eprintln!(
+            "agrivn: {} labelled articles were not found in {place} ({}{}); they are not scored",
+            missing.len(),
+            shown.join(", "),
+            if missing.len() > shown.len() { ", …" } else { "" }
+        );
     }
     let f1 = |tp: usize, fp: usize, fn_: usize| {
         let p = if tp + fp > 0 {
