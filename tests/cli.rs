@@ -483,15 +483,17 @@ fn tag_writes_only_what_the_filters_keep_and_counts_the_rest() {
 }
 
 #[test]
-fn a_byte_order_mark_does_not_cost_the_first_record() {
+fn a_byte_order_mark_costs_no_record() {
     const BOM: &str = "\u{feff}";
+    // Two files saved by a Windows tool, put together with `cat`: a mark
+    // starts each.
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles.jsonl");
     std::fs::write(
         &articles,
         format!(
             "{BOM}{{\"id\":\"p\",\"title\":\"Giá lúa hôm nay tăng mạnh\",\"text\":\"Thương lái thu mua lúa.\"}}\n\
-             {{\"id\":\"s\",\"title\":\"Đội tuyển thắng 2-0\",\"text\":\"Trận đấu tối qua.\"}}\n"
+             {BOM}{{\"id\":\"s\",\"title\":\"Đội tuyển thắng 2-0\",\"text\":\"Trận đấu tối qua.\"}}\n"
         ),
     )
     .unwrap();
