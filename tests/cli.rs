@@ -216,6 +216,29 @@ fn closed_stdout_ends_quietly() {
 }
 
 #[test]
+fn segment_in_parallel_keeps_the_order_and_says_which_line_was_not_utf8() {
+    let mut input = Vec::new();
+    for i in 0..5000 {
+        if i == 4500 {
+            input.extend_from_slice(b"caf\xe9 s\xe1ng\n");
+        } else {
+            input.extend_from_slice(format!("Giá lợn hơi tại Tiền Giang tăng {i} đồng/kg\n").as_bytes());
+        }
+    }
+    let two = agrivn_with_stdin(&["segment", "--threads", "2"], input.clone());
+    let one = agrivn_with_stdin(&["segment", "--threads", "1"], input);
+    assert_eq!(two.stdout, one.stdout);
+    let lines: Vec<&str> = std::str::from_utf8(&two.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 5000);
+    assert_eq!(lines[4999], "Giá_lợn_hơi tại Tiền_Giang tăng 4999 đồng/kg");
+    let stderr = String::from_utf8_lossy(&two.stderr);
+    assert!(
+        stderr.contains("<stdin>:4501: invalid UTF-8 at byte 3, decoded lossily"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn segment_writes_the_corpus_format() {
     let out = agrivn_with_stdin(&["segment"], "Giá lợn hơi tại Tiền Giang tăng 2.000 đồng/kg\n");
     assert_eq!(

@@ -1,14 +1,16 @@
 //! `agrivn segment`: text lines in, segmented lines out.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use agrivn::dict::Dictionary;
-use agrivn::pipeline::LineReader;
-use agrivn::segment::{SegmentModel, Segmenter};
+use agrivn::pipeline::{CHUNK_BYTES, CHUNK_LINES, Line, LineReader};
+use agrivn::segment::{SegmentModel, Segmenter, Worker};
 use anyhow::{Context, Result};
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::input::{self, write_line};
+use crate::input;
 use crate::normalize::Format;
 
 #[derive(clap::Args)]
@@ -26,6 +28,10 @@ pub struct Args {
     /// dictionary scores alone (default: the embedded weights).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Worker threads (default: all cores). Lines are segmented in
+    /// parallel chunks and written in input order.
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -55,10 +61,14 @@ pub fn segmenter(user_dict: Option<&PathBuf>, model: Option<&PathBuf>) -> Result
 }
 
 pub fn run(args: Args) -> Result<i32> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
     let seg = segmenter(args.user_dict.as_ref(), args.model.as_ref())?;
-    let mut worker = seg.worker();
     let mut out = input::stdout();
-    let mut buf = String::new();
     let mut code = 0;
     for inp in input::open_all(&args.files) {
         let inp = match inp {
@@ -70,28 +80,80 @@ pub fn run(args: Args) -> Result<i32> {
             }
         };
         let mut lines = LineReader::new(inp.reader, usize::MAX);
-        while let Some(line) = lines.next_line()? {
-            let text = input::utf8_line(&line.bytes, &inp.name, line.number);
-            buf.clear();
-            match args.format {
-                Format::Text => worker.segment_to_line(&text, &mut buf),
-                Format::Jsonl => {
-                    let tokens: Vec<JsonToken> = worker
-                        .segment(&text)
-                        .iter()
-                        .map(|t| JsonToken {
-                            text: &text[t.span],
-                            start: t.span.start,
-                            end: t.span.end,
-                            kind: t.kind,
-                        })
-                        .collect();
-                    buf = serde_json::to_string(&serde_json::json!({ "tokens": tokens }))?;
-                }
+        let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
+        let mut bytes = 0usize;
+        loop {
+            let line = lines.next_line()?;
+            let end = line.is_none();
+            if let Some(l) = line {
+                bytes += l.bytes.len();
+                chunk.push(l);
             }
-            write_line(&mut out, &buf)?;
+            if !chunk.is_empty() && (end || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES) {
+                // A few pieces per thread, each segmented by one worker into
+                // one buffer, written in order.
+                let size = chunk.len().div_ceil(rayon::current_num_threads() * 4).max(1);
+                let pieces: Vec<(String, Vec<(u64, String)>)> = chunk
+                    .par_chunks(size)
+                    .map(|lines| {
+                        let mut worker = seg.worker();
+                        let mut text = String::new();
+                        let mut warnings = Vec::new();
+                        for l in lines {
+                            if let Some(w) = segment_line(&mut worker, l, args.format, &mut text) {
+                                warnings.push((l.number, w));
+                            }
+                            text.push('\n');
+                        }
+                        (text, warnings)
+                    })
+                    .collect();
+                for (text, warnings) in pieces {
+                    for (number, w) in warnings {
+                        eprintln!("agrivn: {}:{number}: {w}", inp.name);
+                    }
+                    out.write_all(text.as_bytes())?;
+                }
+                chunk.clear();
+                bytes = 0;
+            }
+            if end {
+                break;
+            }
         }
     }
     std::io::Write::flush(&mut out)?;
     Ok(code)
+}
+
+/// One line segmented in `format`, appended to `out`; a warning when it was
+/// not UTF-8 (it is then decoded lossily).
+fn segment_line(worker: &mut Worker, line: &Line, format: Format, out: &mut String) -> Option<String> {
+    let (text, warning) = match std::str::from_utf8(&line.bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), None),
+        Err(e) => (
+            String::from_utf8_lossy(&line.bytes),
+            Some(format!(
+                "invalid UTF-8 at byte {}, decoded lossily",
+                e.valid_up_to()
+            )),
+        ),
+    };
+    match format {
+        Format::Text => worker.segment_to_line(&text, out),
+        Format::Jsonl => {
+            let tokens: Vec<JsonToken> = worker
+                .segment(&text)
+                .iter()
+                .map(|t| JsonToken {
+                    text: &text[t.span],
+                    start: t.span.start,
+                    end: t.span.end,
+                    kind: t.kind,
+                })
+                .collect();
+            out.push_str(&serde_json::json!({ "tokens": tokens }).to_string());
+        }
+    }
+    warning
 }
