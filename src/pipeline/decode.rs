@@ -123,7 +123,9 @@ pub(crate) fn decode(record: &[u8], how: InputEncoding) -> Result<Decoded<'_>, S
         0
     };
     let bytes = &record[skip..];
-    let utf8 = std::str::from_utf8(bytes);
+    // Vietnamese text is mostly multi-byte letters, on which the standard
+    // library's validation took 4-6% of the time of tagging.
+    let utf8 = simdutf8::compat::from_utf8(bytes);
     match how {
         InputEncoding::Legacy(enc) if is_byte_encoding(enc) => Ok(decode_as(bytes, utf8.ok(), enc)),
         InputEncoding::Utf8 | InputEncoding::Legacy(_) => match utf8 {

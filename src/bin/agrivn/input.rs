@@ -172,7 +172,7 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Decode a line as UTF-8, lossily, warning on stderr with its place.
 pub fn utf8_line<'a>(bytes: &'a [u8], name: &str, line: u64) -> std::borrow::Cow<'a, str> {
-    match std::str::from_utf8(bytes) {
+    match simdutf8::compat::from_utf8(bytes) {
         Ok(s) => s.into(),
         Err(e) => {
             eprintln!(

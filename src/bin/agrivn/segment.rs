@@ -129,7 +129,7 @@ pub fn run(args: Args) -> Result<i32> {
 /// One line segmented in `format`, appended to `out`; a warning when it was
 /// not UTF-8 (it is then decoded lossily).
 fn segment_line(worker: &mut Worker, line: &Line, format: Format, out: &mut String) -> Option<String> {
-    let (text, warning) = match std::str::from_utf8(&line.bytes) {
+    let (text, warning) = match simdutf8::compat::from_utf8(&line.bytes) {
         Ok(s) => (std::borrow::Cow::Borrowed(s), None),
         Err(e) => (
             String::from_utf8_lossy(&line.bytes),
