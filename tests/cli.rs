@@ -940,6 +940,20 @@ fn tag_reads_gzip_archives_and_tags_what_precedes_a_truncation() {
         plain.stdout.starts_with(&out.stdout),
         "the lines before the cut are tagged as usual"
     );
+    // `segment` writes the lines before the cut too, then says where it
+    // stopped.
+    let out = agrivn().arg("segment").arg(&truncated).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let segmented = out.stdout.iter().filter(|&&b| b == b'\n').count();
+    assert!(segmented > 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "cannot read {} after line {segmented}",
+            truncated.display()
+        )),
+        "{stderr}"
+    );
 }
 
 #[test]

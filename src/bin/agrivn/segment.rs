@@ -82,10 +82,18 @@ pub fn run(args: Args) -> Result<i32> {
         let mut lines = LineReader::new(inp.reader, usize::MAX);
         let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
         let mut bytes = 0usize;
+        let mut last = 0u64;
         loop {
-            let line = lines.next_line()?;
+            // A read error (a truncated gzip file) ends the file, after the
+            // lines read before it are written.
+            let line = lines.next_line().unwrap_or_else(|e| {
+                eprintln!("agrivn: cannot read {} after line {last}: {e}", inp.name);
+                code = 1;
+                None
+            });
             let end = line.is_none();
             if let Some(l) = line {
+                last = l.number;
                 bytes += l.bytes.len();
                 chunk.push(l);
             }
