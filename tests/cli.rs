@@ -592,6 +592,10 @@ fn utf16_files_are_read_as_their_utf8_text() {
         std::fs::write(&path, utf16(lines, little)).unwrap();
         let out = agrivn().args(["tag", "--quiet"]).arg(&path).output().unwrap();
         assert_eq!(out.stdout, expected, "little-endian: {little}");
+        // Saved without the mark.
+        std::fs::write(&path, &utf16(lines, little)[2..]).unwrap();
+        let out = agrivn().args(["tag", "--quiet"]).arg(&path).output().unwrap();
+        assert_eq!(out.stdout, expected, "no mark, little-endian: {little}");
         // Windows tools save text files so too.
         let txt = dir.path().join("a.txt");
         std::fs::write(&txt, utf16("Giá lúa tăng\r\nThương lái thu mua lúa.", little)).unwrap();

@@ -1,7 +1,6 @@
 //! Inputs shared by the subcommands: files, `-` and stdin, read line by line.
 //! Gzip-compressed input (`archive.jsonl.gz`, or gzip bytes on stdin) is
-//! decompressed as it is read, and UTF-16 input (with its byte-order mark)
-//! read as UTF-8.
+//! decompressed as it is read, and UTF-16 input read as UTF-8.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -91,8 +90,8 @@ pub fn open(path: &Path) -> Result<Input> {
 
 /// The bytes of `reader` (named `name`) as agrivn reads them: decompressed
 /// when they start with the gzip magic number (whatever the file is
-/// called), and transcoded to UTF-8 when they start with a UTF-16
-/// byte-order mark. Concatenated gzip members, as `cat a.gz b.gz` or
+/// called), and transcoded to UTF-8 when they are UTF-16
+/// ([`utf16::byte_order`]). Concatenated gzip members, as `cat a.gz b.gz` or
 /// parallel compressors write them, are read in turn.
 fn unwrap_stream<R: BufRead + Send + 'static>(
     mut reader: R,
@@ -132,7 +131,7 @@ fn head<R: BufRead>(reader: &mut R) -> io::Result<&[u8]> {
 }
 
 /// The bytes of a whole file (a `.txt` article), as UTF-8 when they are
-/// UTF-16 with a byte-order mark.
+/// UTF-16.
 pub fn utf8_bytes(bytes: Vec<u8>, name: &str) -> io::Result<Vec<u8>> {
     match utf16::byte_order(&bytes) {
         Some(order) => {

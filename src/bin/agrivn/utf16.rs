@@ -4,11 +4,15 @@
 use std::io::{self, BufRead, Read};
 
 /// The byte order of UTF-16 input, if `head` starts with its byte-order
-/// mark.
+/// mark, or without one with two ASCII characters (`{"`, a letter), each
+/// with its zero byte: UTF-8 text has no zero byte there.
 pub fn byte_order(head: &[u8]) -> Option<Order> {
-    match head {
+    let ascii = |b: u8| b != 0 && b.is_ascii();
+    match *head {
         [0xFF, 0xFE, ..] => Some(Order::Little),
         [0xFE, 0xFF, ..] => Some(Order::Big),
+        [a, 0, b, 0, ..] if ascii(a) && ascii(b) => Some(Order::Little),
+        [0, a, 0, b, ..] if ascii(a) && ascii(b) => Some(Order::Big),
         _ => None,
     }
 }
@@ -233,9 +237,34 @@ mod tests {
     }
 
     #[test]
-    fn only_a_byte_order_mark_says_utf16() {
+    fn a_byte_order_mark_or_zero_bytes_between_ascii_say_utf16() {
         assert_eq!(byte_order(b"{\"id\":1}"), None);
+        assert_eq!(byte_order("Giá".as_bytes()), None);
         assert_eq!(byte_order(&[0xFF, 0xFE, b'{', 0]), Some(Order::Little));
         assert_eq!(byte_order(&[0xFE, 0xFF, 0, b'{']), Some(Order::Big));
+        assert_eq!(byte_order(&[b'{', 0, b'"', 0]), Some(Order::Little));
+        assert_eq!(byte_order(&[0, b'G', 0, b'i']), Some(Order::Big));
+        // Zero bytes around non-ASCII or zero are not text.
+        assert_eq!(byte_order(&[0x80, 0, b'a', 0]), None);
+        assert_eq!(byte_order(&[0, 0, 0, 0]), None);
+    }
+
+    #[test]
+    fn without_a_mark_the_text_reads_whole() {
+        let text = "{\"id\":\"1\",\"text\":\"Giá lúa\"}\n";
+        for order in [Order::Little, Order::Big] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| match order {
+                    Order::Little => u.to_le_bytes(),
+                    Order::Big => u.to_be_bytes(),
+                })
+                .collect();
+            assert_eq!(byte_order(&bytes), Some(order));
+            let mut r = Utf16Reader::new(&bytes[..], order, "test");
+            let mut s = String::new();
+            r.read_to_string(&mut s).unwrap();
+            assert_eq!(s, text);
+        }
     }
 }
