@@ -25,6 +25,24 @@ fn agrivn_with_stdin(args: &[&str], stdin: impl Into<Vec<u8>>) -> std::process::
         .expect("the binary runs")
 }
 
+/// `agrivn eval tag --gold GOLD` and `args`: exit status, report, stderr.
+fn eval_tag<S: AsRef<std::ffi::OsStr>>(
+    gold: &std::path::Path,
+    args: impl IntoIterator<Item = S>,
+) -> (Option<i32>, String, String) {
+    let out = agrivn()
+        .args(["eval", "tag", "--gold"])
+        .arg(gold)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Good lines, invalid JSON, invalid UTF-8, a missing `text`, an empty line,
 /// a NUL byte inside a string, a JSON array and a line over the size limit.
 fn mixed_input() -> Vec<u8> {
@@ -631,17 +649,7 @@ fn eval_tag_says_what_is_wrong_with_the_labels() {
     let eval = |labels: &str| {
         let gold = dir.path().join("gold.jsonl");
         std::fs::write(&gold, labels).unwrap();
-        let out = agrivn()
-            .args(["eval", "tag", "--gold"])
-            .arg(&gold)
-            .arg(&articles)
-            .output()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        eval_tag(&gold, [&articles])
     };
     // A misspelt topic is said, with its line, and scored as a miss.
     let (code, report, stderr) = eval("{\"id\":\"p\",\"agri\":true,\"topics\":[\"prices\",\"price\"]}\n");
@@ -691,15 +699,12 @@ fn eval_tag_scores_a_second_annotator() {
     )
     .unwrap();
     let run = |predicted: &std::path::Path| {
-        let out = agrivn()
-            .args(["eval", "tag", "--gold"])
-            .arg(&gold)
-            .arg("--predicted")
-            .arg(predicted)
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
+        let (code, report, _) = eval_tag(
+            &gold,
+            [std::ffi::OsStr::new("--predicted"), predicted.as_os_str()],
+        );
+        assert_eq!(code, Some(0));
+        report
     };
     let same = run(&gold);
     assert!(same.contains("agri accuracy 1.0000"), "{same}");
@@ -734,14 +739,12 @@ fn eval_tag_scores_the_samples_written_without_diacritics() {
     .unwrap();
     let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/articles.jsonl");
     for transform in [None, Some("strip-diacritics")] {
-        let mut cmd = agrivn();
-        cmd.args(["eval", "tag", "--gold"]).arg(&gold).arg(samples);
+        let mut args = vec![samples];
         if let Some(t) = transform {
-            cmd.args(["--transform", t]);
+            args.extend(["--transform", t]);
         }
-        let out = cmd.output().unwrap();
-        assert!(out.status.success());
-        let report = String::from_utf8(out.stdout).unwrap();
+        let (code, report, _) = eval_tag(&gold, args);
+        assert_eq!(code, Some(0));
         assert!(report.contains("agri accuracy 1.0000"), "{transform:?}: {report}");
         assert!(
             report.contains("micro P 1.0000 R 1.0000 F1 1.0000"),

@@ -34,6 +34,36 @@ impl<R: BufRead> LineReader<R> {
         }
     }
 
+    /// Lines read so far: the number of the last line read.
+    pub fn lines_read(&self) -> u64 {
+        self.number
+    }
+
+    /// Append lines to `chunk` until this call has added `max_lines` lines
+    /// or `max_bytes` bytes of them, or the input ends. Returns the number
+    /// of lines added: 0 at the end of input.
+    ///
+    /// # Errors
+    /// The I/O errors of the underlying reader; the lines read before the
+    /// error are in `chunk`.
+    pub fn read_chunk(
+        &mut self,
+        chunk: &mut Vec<Line>,
+        max_lines: usize,
+        max_bytes: usize,
+    ) -> std::io::Result<usize> {
+        let (mut lines, mut bytes) = (0, 0);
+        while lines < max_lines && bytes < max_bytes {
+            let Some(line) = self.next_line()? else {
+                break;
+            };
+            lines += 1;
+            bytes += line.bytes.len();
+            chunk.push(line);
+        }
+        Ok(lines)
+    }
+
     /// The next line, `Ok(None)` at the end of input.
     ///
     /// # Errors
@@ -109,6 +139,36 @@ mod tests {
         assert_eq!((a.bytes.as_slice(), a.len), (&b"{\"a\":1}"[..], 11));
         let b = r.next_line().unwrap().unwrap();
         assert_eq!(b.bytes.as_slice(), b"\xEF\xBB\xBFx");
+    }
+
+    #[test]
+    fn chunks_end_at_the_line_or_byte_limit_and_keep_what_preceded_an_error() {
+        let mut r = LineReader::new(&b"aa\nbb\ncc\ndd\n"[..], 100);
+        let mut chunk = Vec::new();
+        assert_eq!(r.read_chunk(&mut chunk, 3, 100).unwrap(), 3);
+        assert_eq!(
+            r.read_chunk(&mut chunk, 3, 1).unwrap(),
+            1,
+            "one line reaches the byte limit"
+        );
+        assert_eq!(r.read_chunk(&mut chunk, 3, 100).unwrap(), 0, "end of input");
+        let numbers: Vec<u64> = chunk.iter().map(|l| l.number).collect();
+        assert_eq!(numbers, [1, 2, 3, 4]);
+        // A read error after two lines: they stay in the chunk.
+        let failing = std::io::Read::chain(&b"aa\nbb\ncc"[..], Failing);
+        let mut r = LineReader::new(std::io::BufReader::with_capacity(4, failing), 100);
+        let mut chunk = Vec::new();
+        assert!(r.read_chunk(&mut chunk, 10, 100).is_err());
+        assert_eq!(chunk.len(), 2);
+    }
+
+    /// A reader whose every read fails.
+    struct Failing;
+
+    impl std::io::Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk gone"))
+        }
     }
 
     #[test]

@@ -74,36 +74,24 @@ impl Pipeline {
     ) -> crate::Result<u64> {
         let mut reader = LineReader::new(input, self.record_limit());
         let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
-        let mut bytes = 0usize;
-        let mut last = 0u64;
-        let mut failure = None;
         loop {
-            let line = reader.next_line().unwrap_or_else(|e| {
-                failure = Some(
-                    Error::new(ErrorKind::Io, "read failed")
-                        .with_line(last + 1)
-                        .with_source(e),
-                );
-                None
-            });
-            let end = line.is_none();
-            if let Some(l) = line {
-                last = l.number;
-                if !skip(&l) {
-                    bytes += l.bytes.len();
-                    chunk.push(l);
-                }
-            }
-            if !chunk.is_empty() && (end || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES) {
+            let read = reader.read_chunk(&mut chunk, CHUNK_LINES, CHUNK_BYTES);
+            chunk.retain(|l| !skip(l));
+            if !chunk.is_empty() {
                 let results = self.tag_lines(&chunk);
                 for (line, result) in chunk.iter().zip(results) {
                     each(line, result)?;
                 }
                 chunk.clear();
-                bytes = 0;
             }
-            if end {
-                return failure.map_or(Ok(last), Err);
+            match read {
+                Ok(0) => return Ok(reader.lines_read()),
+                Ok(_) => {}
+                Err(e) => {
+                    return Err(Error::new(ErrorKind::Io, "read failed")
+                        .with_line(reader.lines_read() + 1)
+                        .with_source(e));
+                }
             }
         }
     }

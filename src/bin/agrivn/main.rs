@@ -39,6 +39,19 @@ enum Command {
     Train(train::Command),
 }
 
+/// Worker threads for the parallel subcommands (`--threads`; all cores by
+/// default).
+fn use_threads(n: Option<usize>) -> anyhow::Result<()> {
+    use anyhow::Context;
+    if let Some(n) = n {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    Ok(())
+}
+
 fn main() {
     reset_sigpipe();
     let cli = Cli::parse();

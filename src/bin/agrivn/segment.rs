@@ -61,12 +61,7 @@ pub fn segmenter(user_dict: Option<&PathBuf>, model: Option<&PathBuf>) -> Result
 }
 
 pub fn run(args: Args) -> Result<i32> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
+    crate::use_threads(args.threads)?;
     let seg = segmenter(args.user_dict.as_ref(), args.model.as_ref())?;
     let mut out = input::stdout();
     let mut code = 0;
@@ -81,52 +76,47 @@ pub fn run(args: Args) -> Result<i32> {
         };
         let mut lines = LineReader::new(inp.reader, usize::MAX);
         let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
-        let mut bytes = 0usize;
-        let mut last = 0u64;
         loop {
-            // A read error (a truncated gzip file) ends the file, after the
-            // lines read before it are written.
-            let line = lines.next_line().unwrap_or_else(|e| {
-                eprintln!("agrivn: cannot read {} after line {last}: {e}", inp.name);
-                code = 1;
-                None
-            });
-            let end = line.is_none();
-            if let Some(l) = line {
-                last = l.number;
-                bytes += l.bytes.len();
-                chunk.push(l);
-            }
-            if !chunk.is_empty() && (end || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES) {
-                // A few pieces per thread, each segmented by one worker into
-                // one buffer, written in order.
-                let size = chunk.len().div_ceil(rayon::current_num_threads() * 4).max(1);
-                let pieces: Vec<(String, Vec<(u64, String)>)> = chunk
-                    .par_chunks(size)
-                    .map(|lines| {
-                        let mut worker = seg.worker();
-                        let mut text = String::new();
-                        let mut warnings = Vec::new();
-                        for l in lines {
-                            if let Some(w) = segment_line(&mut worker, l, args.format, &mut text) {
-                                warnings.push((l.number, w));
-                            }
-                            text.push('\n');
+            let read = lines.read_chunk(&mut chunk, CHUNK_LINES, CHUNK_BYTES);
+            // A few pieces per thread, each segmented by one worker into one
+            // buffer, written in order.
+            let size = chunk.len().div_ceil(rayon::current_num_threads() * 4).max(1);
+            let pieces: Vec<(String, Vec<(u64, String)>)> = chunk
+                .par_chunks(size)
+                .map(|lines| {
+                    let mut worker = seg.worker();
+                    let mut text = String::new();
+                    let mut warnings = Vec::new();
+                    for l in lines {
+                        if let Some(w) = segment_line(&mut worker, l, args.format, &mut text) {
+                            warnings.push((l.number, w));
                         }
-                        (text, warnings)
-                    })
-                    .collect();
-                for (text, warnings) in pieces {
-                    for (number, w) in warnings {
-                        eprintln!("agrivn: {}:{number}: {w}", inp.name);
+                        text.push('\n');
                     }
-                    out.write_all(text.as_bytes())?;
+                    (text, warnings)
+                })
+                .collect();
+            for (text, warnings) in pieces {
+                for (number, w) in warnings {
+                    eprintln!("agrivn: {}:{number}: {w}", inp.name);
                 }
-                chunk.clear();
-                bytes = 0;
+                out.write_all(text.as_bytes())?;
             }
-            if end {
-                break;
+            chunk.clear();
+            match read {
+                Ok(0) => break,
+                Ok(_) => {}
+                // A read error (a truncated gzip file) ends the file, after
+                // the lines read before it are written.
+                Err(e) => {
+                    eprintln!(
+                        "agrivn: cannot read {} after line {}: {e}",
+                        inp.name,
+                        lines.lines_read()
+                    );
+                    code = 1;
+                    break;
+                }
             }
         }
     }

@@ -203,8 +203,15 @@ struct Filter {
 }
 
 impl Filter {
-    fn is_set(&self) -> bool {
-        self.agri_only || !self.topics.is_empty()
+    /// The option that leaves articles out, if any.
+    fn option(&self) -> Option<&'static str> {
+        if !self.topics.is_empty() {
+            Some("--topic")
+        } else if self.agri_only {
+            Some("--agri-only")
+        } else {
+            None
+        }
     }
 
     fn keeps(&self, tags: &agrivn::tag::Tags) -> bool {
@@ -250,12 +257,7 @@ struct Sink {
 }
 
 pub fn run(args: Args) -> Result<i32> {
-    if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
+    crate::use_threads(args.threads)?;
     let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.settings)?)
         .max_record_bytes(args.max_record_bytes)
         .input_encoding(args.settings.encoding.input())
@@ -301,6 +303,8 @@ pub fn run(args: Args) -> Result<i32> {
         until: skip_until,
         skipped: 0,
     };
+    let (sources, all_read) = walk::article_files(&args.files);
+    let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let mut sink = Sink {
         out,
         rejects,
@@ -309,18 +313,14 @@ pub fn run(args: Args) -> Result<i32> {
             topics: args.topics.clone(),
         },
         summary: Summary::default(),
-        progress: Progress::new(false, None),
+        progress: Progress::new(
+            show_progress,
+            show_progress.then(|| progress::total_size(&sources)).flatten(),
+        ),
         output_failed: false,
     };
     let start = Instant::now();
-    let mut code = 0;
-    let (sources, all_read) = walk::article_files(&args.files);
-    if !all_read {
-        code = 1;
-    }
-    if !args.quiet && std::io::stderr().is_terminal() {
-        sink.progress = Progress::new(true, progress::total_size(&sources));
-    }
+    let mut code = i32::from(!all_read);
     // Runs of text files are tagged in parallel chunks, JSON Lines files
     // one after the other (each in parallel chunks of lines).
     let mut k = 0;
@@ -360,11 +360,7 @@ pub fn run(args: Args) -> Result<i32> {
     if args.resume.is_some() {
         eprintln!("agrivn tag: resumed after {} lines tagged before", resume.skipped);
     }
-    let filter = match (sink.filter.is_set(), args.topics.is_empty()) {
-        (false, _) => None,
-        (true, true) => Some("--agri-only"),
-        (true, false) => Some("--topic"),
-    };
+    let filter = sink.filter.option();
     let hints = Hints {
         strict_utf8: matches!(args.settings.encoding, EncodingArg::Named(Encoding::Utf8)),
         text_field: &args.settings.text_field,

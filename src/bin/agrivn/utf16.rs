@@ -34,6 +34,8 @@ pub struct Utf16Reader<R> {
     order: Order,
     /// UTF-8 decoded and not yet read.
     out: Vec<u8>,
+    /// The block of input being decoded.
+    raw: Vec<u8>,
     pos: usize,
     /// A high surrogate waiting for its pair.
     high: Option<u16>,
@@ -51,6 +53,7 @@ impl<R: BufRead> Utf16Reader<R> {
             name: name.to_owned(),
             order,
             out: Vec::with_capacity(1 << 16),
+            raw: Vec::new(),
             pos: 0,
             high: None,
             odd: None,
@@ -98,13 +101,17 @@ impl<R: BufRead> Utf16Reader<R> {
     fn fill(&mut self) -> io::Result<()> {
         self.out.clear();
         self.pos = 0;
-        let bytes = loop {
+        // The block is copied out of the inner buffer (into a buffer kept
+        // between blocks) so that decoding can update `self`.
+        let mut bytes = std::mem::take(&mut self.raw);
+        bytes.clear();
+        loop {
             match self.inner.fill_buf() {
-                Ok(b) => break b.to_vec(),
+                Ok(b) => break bytes.extend_from_slice(b),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             }
-        };
+        }
         self.inner.consume(bytes.len());
         if bytes.is_empty() {
             self.done = true;
@@ -124,6 +131,7 @@ impl<R: BufRead> Utf16Reader<R> {
             self.pair(p[0], p[1]);
         }
         self.odd = pairs.remainder().first().copied();
+        self.raw = bytes;
         Ok(())
     }
 
