@@ -190,3 +190,56 @@ fn a_lead_sentence_in_the_title_field_weighs_as_a_lead() {
     let unlimited = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
     assert_eq!(prices(&unlimited, &lead), as_headline);
 }
+
+#[test]
+fn a_phrase_written_with_dashes_matches_as_with_spaces() {
+    let tagger = Tagger::new();
+    let environment = |text: &str| {
+        let tags = tagger.tag("", text);
+        tags.topics
+            .iter()
+            .find(|t| t.id == "environment")
+            .map_or(0.0, |t| t.score)
+    };
+    let text = |movement: &str| {
+        format!(
+            "Hội Nông dân xã phát động phong trào {movement} ở nông thôn. Nông dân \
+             trồng hoa dọc đường làng theo phong trào {movement}."
+        )
+    };
+    let spaced = environment(&text("sáng xanh sạch đẹp"));
+    assert!(spaced >= 5.0, "{spaced}");
+    for dashed in [
+        "sáng - xanh - sạch - đẹp",
+        "sáng – xanh – sạch – đẹp",
+        "sáng — xanh — sạch — đẹp",
+    ] {
+        assert_eq!(environment(&text(dashed)), spaced, "{dashed}");
+    }
+    // A dash still ends a phrase where the words do not make one.
+    assert_eq!(environment(&text("sáng - xanh, sạch - đẹp")), 0.0);
+}
+
+#[test]
+fn a_sentence_printed_twice_counts_once() {
+    let tagger = Tagger::new();
+    let caption = "Nông dân sơ chế rau an toàn tại hợp tác xã nông nghiệp Văn Đức.";
+    let text = format!(
+        "Chuyển đổi số giúp hợp tác xã nông nghiệp giảm chi phí. {caption} Các hợp tác xã \
+         ứng dụng phần mềm quản lý."
+    );
+    let once = tagger.tag("", &text);
+    // Web pages often print a photo caption twice.
+    let twice = tagger.tag("", &text.replace(caption, &format!("{caption}\n{caption}")));
+    let scores = |tags: &agrivn::tag::Tags| {
+        let topics: Vec<_> = tags.topics.iter().map(|t| (t.id.clone(), t.score)).collect();
+        (tags.agri_score, topics)
+    };
+    assert_eq!(scores(&once), scores(&twice));
+    assert!(!once.topics.is_empty());
+    // Short repeated sentences ("Ảnh: TL.") are not worth comparing, and a
+    // sentence that differs by one word is a new sentence.
+    let varied = caption.replace("Văn Đức", "Thanh Xuân");
+    let other = tagger.tag("", &text.replace(caption, &format!("{caption}\n{varied}")));
+    assert!(other.agri_score > once.agri_score);
+}

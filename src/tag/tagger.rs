@@ -150,6 +150,10 @@ impl Tagger {
             uncertain_contexts: Vec::new(),
             counts: vec![0; self.inner.matcher.groups.len()],
             sentence: 0,
+            sentence_key: (FNV_OFFSET, 0),
+            sentence_keys: Vec::new(),
+            repeated: Vec::new(),
+            sentence_order: Vec::new(),
             topical: Vec::new(),
         }
     }
@@ -208,6 +212,15 @@ pub struct TagWorker {
     uncertain_contexts: Vec<(u32, u32)>,
     counts: Vec<u32>,
     sentence: u32,
+    /// Hash and syllable count of the sentence being scanned.
+    sentence_key: (u64, u32),
+    /// Hash and syllable count of every sentence scanned, by sentence id.
+    sentence_keys: Vec<(u64, u32)>,
+    /// Sentences that repeat an earlier one word for word (a caption a
+    /// web page prints twice): their matches count once.
+    repeated: Vec<bool>,
+    /// Scratch: ids of the sentences sorted by their key.
+    sentence_order: Vec<u32>,
     topical: Vec<(usize, u32, f32, f32)>,
 }
 
@@ -233,6 +246,8 @@ impl TagWorker {
     pub fn tag(&mut self, title: &str, text: &str) -> Tags {
         self.hits.clear();
         self.sentence = 0;
+        self.sentence_key = (FNV_OFFSET, 0);
+        self.sentence_keys.clear();
         self.context_seen.iter_mut().for_each(|c| *c = false);
         self.sentence_contexts.clear();
         self.uncertain_contexts.clear();
@@ -251,6 +266,7 @@ impl TagWorker {
         };
         self.scan(&inner, Field::Title, &title, title_folded);
         self.scan(&inner, Field::Text, &text, text_folded);
+        self.find_repeated();
         self.score()
     }
 
@@ -278,6 +294,11 @@ impl TagWorker {
                     | TokenKind::Number
             );
             if !wordlike {
+                // A dash between words ("sáng – xanh – sạch – đẹp") joins
+                // them as the phrase written with spaces would.
+                if t.kind == TokenKind::Punct && is_dash(&text[t.span]) && !self.syls.is_empty() {
+                    continue;
+                }
                 self.match_run(inner, field, norm, folded, lead_end);
                 self.syls.clear();
                 if t.kind == TokenKind::Punct {
@@ -286,7 +307,7 @@ impl TagWorker {
                         sentence_start = true;
                     }
                     if matches!(p, "." | "!" | "?" | "…" | "...") {
-                        self.sentence += 1;
+                        self.end_sentence();
                     }
                 }
                 continue;
@@ -324,6 +345,9 @@ impl TagWorker {
                     sentence: self.sentence,
                 });
                 sentence_start = false;
+                let (h, n) = &mut self.sentence_key;
+                *h = (*h ^ u64::from(y.key)).wrapping_mul(FNV_PRIME);
+                *n += 1;
             }
             let last = self.syls.len() as u32;
             if t.kind == TokenKind::Name {
@@ -335,7 +359,31 @@ impl TagWorker {
         self.tokens = tokens;
         self.match_run(inner, field, norm, folded, lead_end);
         self.syls.clear();
+        self.end_sentence();
+    }
+
+    fn end_sentence(&mut self) {
+        self.sentence_keys
+            .push(std::mem::replace(&mut self.sentence_key, (FNV_OFFSET, 0)));
         self.sentence += 1;
+    }
+
+    /// Marks the sentences of some length that repeat an earlier one.
+    fn find_repeated(&mut self) {
+        const SHORTEST: u32 = 5;
+        self.repeated.clear();
+        self.repeated.resize(self.sentence_keys.len(), false);
+        let order = &mut self.sentence_order;
+        order.clear();
+        order.extend(
+            (0..self.sentence_keys.len() as u32).filter(|&i| self.sentence_keys[i as usize].1 >= SHORTEST),
+        );
+        order.sort_unstable_by_key(|&i| (self.sentence_keys[i as usize], i));
+        for w in order.windows(2) {
+            if self.sentence_keys[w[0] as usize] == self.sentence_keys[w[1] as usize] {
+                self.repeated[w[1] as usize] = true;
+            }
+        }
     }
 
     fn match_run(
@@ -462,6 +510,9 @@ impl TagWorker {
                     .any(|&c| uncertain.binary_search(&(sentence, c)).is_ok())
         };
         for h in &self.hits {
+            if self.repeated[h.sentence as usize] {
+                continue;
+            }
             self.counts[h.group] += 1;
             let k = self.counts[h.group] as f32;
             for e in &matcher.groups[h.group].entries {
@@ -562,6 +613,14 @@ fn round2(x: f32) -> f64 {
 }
 
 /// End of the lead: the first sentence (at least 80 bytes, at most 400).
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x100_0000_01b3;
+
+/// A dash standing between words.
+fn is_dash(p: &str) -> bool {
+    matches!(p, "-" | "‐" | "‑" | "‒" | "–" | "—" | "−")
+}
+
 fn lead_end(text: &str) -> usize {
     let limit = floor_char(text, 400);
     let from = floor_char(text, 80.min(limit));
