@@ -243,3 +243,32 @@ fn a_sentence_printed_twice_counts_once() {
     let other = tagger.tag("", &text.replace(caption, &format!("{caption}\n{varied}")));
     assert!(other.agri_score > once.agri_score);
 }
+
+/// The ids of the topics of `tags`.
+fn topic_ids(tags: &agrivn::tag::Tags) -> Vec<&str> {
+    tags.topics.iter().map(|t| t.id.as_str()).collect()
+}
+
+#[test]
+fn animals_in_a_price_report_are_prices_not_livestock() {
+    let tagger = Tagger::new();
+    let report = "Giá heo hơi hôm nay tại miền Nam tăng 1.000 đồng/kg, lên 62.000 đồng/kg. \
+         Giá lợn hơi tại miền Bắc đi ngang ở mức 60.000 đồng/kg. Giá gà công nghiệp giảm \
+         còn 30.000 đồng/kg, giá heo nái loại thải 45.000 đồng/kg.";
+    let tags = tagger.tag("Giá heo hơi hôm nay tăng nhẹ", report);
+    assert_eq!(topic_ids(&tags), ["prices"], "{tags:?}");
+    let farm = "Trang trại nuôi 500 heo nái và 3.000 lợn thịt theo quy trình an toàn sinh học. \
+         Đàn gà công nghiệp được tiêm phòng đầy đủ. Heo hơi xuất chuồng đạt 110 kg mỗi con.";
+    let tags = tagger.tag("Trang trại heo an toàn sinh học", farm);
+    assert!(topic_ids(&tags).contains(&"livestock"), "{tags:?}");
+}
+
+#[test]
+fn a_cooperative_named_as_an_ocop_producer_is_not_the_cooperatives_topic() {
+    let tagger = Tagger::new();
+    let ranking = "Tỉnh công nhận 40 sản phẩm OCOP 4 sao của các HTX và cơ sở sản xuất. Các \
+         sản phẩm OCOP của HTX được cấp giấy chứng nhận OCOP. Chủ thể OCOP là HTX chiếm một \
+         nửa. Sản phẩm OCOP được bày bán tại hội chợ.";
+    let tags = tagger.tag("Thêm 40 sản phẩm OCOP đạt 4 sao", ranking);
+    assert_eq!(topic_ids(&tags), ["new_rural"], "{tags:?}");
+}
