@@ -186,14 +186,40 @@ fn core_end(s: &str, i: usize) -> usize {
 
 fn is_abbrev_with_dot(core: &str) -> bool {
     let n = core.chars().count();
-    let upper = core.chars().all(|c| c.is_uppercase());
-    let first_upper = core.chars().next().is_some_and(char::is_uppercase);
+    // An initial ("Nguyễn V. A."), or a title or place word that is written
+    // with a dot before a name or number ("TP. Huế", "ĐT. 0123", "PGS.
+    // TS."). Any other abbreviation before a dot ends a sentence: "…xây
+    // dựng NTM.", "…xuất khẩu sang Mỹ."
     (n == 1 && core.chars().all(char::is_alphabetic))
-        // "TP." "UBND." but not "MỚI." at the end of a sentence in capitals:
-        // abbreviations are written without tone marks.
-        || (upper && n <= 3 && core.chars().all(|c| c.is_ascii() || c == 'Đ'))
-        || (first_upper && n == 2 && core.chars().all(char::is_alphabetic))
-        || matches!(core, "tp" | "q" | "p" | "tx" | "th")
+        || matches!(
+            core,
+            "TP" | "Tp"
+                | "tp"
+                | "TX"
+                | "Tx"
+                | "tx"
+                | "TT"
+                | "Tt"
+                | "Q"
+                | "q"
+                | "P"
+                | "p"
+                | "Th"
+                | "th"
+                | "ĐT"
+                | "GS"
+                | "TS"
+                | "PGS"
+                | "ThS"
+                | "BS"
+                | "KS"
+                | "CN"
+                | "NXB"
+                | "Ths"
+                | "Ts"
+                | "Gs"
+                | "Bs"
+        )
 }
 
 /// The kind of an alphanumeric core.
@@ -337,5 +363,23 @@ mod tests {
         );
         assert_eq!(kinds("TP. Huế")[0], ("TP.", Abbreviation));
         assert_eq!(kinds("ĐT. 0123")[0], ("ĐT.", Abbreviation));
+        // An abbreviation at the end of a sentence keeps its full stop
+        // apart, as a word does.
+        assert_eq!(
+            kinds("xây dựng NTM. Năm nay"),
+            vec![
+                ("xây", Word),
+                ("dựng", Word),
+                ("NTM", Word),
+                (".", Punct),
+                ("Năm", Word),
+                ("nay", Word)
+            ]
+        );
+        assert_eq!(kinds("sang Mỹ. Giá")[1..3], [("Mỹ", Word), (".", Punct)]);
+        assert_eq!(
+            kinds("PGS. TS. Lê")[..2],
+            [("PGS.", Abbreviation), ("TS.", Abbreviation)]
+        );
     }
 }
