@@ -8,6 +8,11 @@
 //! which topics does it cover. Every topic comes with its evidence: the
 //! phrases matched and their byte spans in the caller's title or text.
 //!
+//! A dash between words joins them as a space does ("sáng – xanh – sạch –
+//! đẹp" matches the phrase written with spaces), and a sentence that
+//! repeats an earlier one word for word (a caption a web page prints twice)
+//! counts once.
+//!
 //! ```
 //! # #[cfg(feature = "embedded-data")] {
 //! use agrivn::tag::Tagger;
