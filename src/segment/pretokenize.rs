@@ -184,42 +184,19 @@ fn core_end(s: &str, i: usize) -> usize {
     end
 }
 
+/// Title and place words written with a dot before a name or number
+/// ("TP. Huế", "ĐT. 0123", "PGS. TS. Lê"), in any case.
+const DOTTED: &[&str] = &[
+    "tp", "tx", "tt", "q", "p", "th", "gs", "ts", "pgs", "ths", "bs", "ks", "cn", "nxb",
+];
+
 fn is_abbrev_with_dot(core: &str) -> bool {
-    let n = core.chars().count();
-    // An initial ("Nguyễn V. A."), or a title or place word that is written
-    // with a dot before a name or number ("TP. Huế", "ĐT. 0123", "PGS.
-    // TS."). Any other abbreviation before a dot ends a sentence: "…xây
-    // dựng NTM.", "…xuất khẩu sang Mỹ."
-    (n == 1 && core.chars().all(char::is_alphabetic))
-        || matches!(
-            core,
-            "TP" | "Tp"
-                | "tp"
-                | "TX"
-                | "Tx"
-                | "tx"
-                | "TT"
-                | "Tt"
-                | "Q"
-                | "q"
-                | "P"
-                | "p"
-                | "Th"
-                | "th"
-                | "ĐT"
-                | "GS"
-                | "TS"
-                | "PGS"
-                | "ThS"
-                | "BS"
-                | "KS"
-                | "CN"
-                | "NXB"
-                | "Ths"
-                | "Ts"
-                | "Gs"
-                | "Bs"
-        )
+    // An initial ("Nguyễn V. A.") or a word of `DOTTED`. Any other
+    // abbreviation before a dot ends a sentence: "…xây dựng NTM.", "…xuất
+    // khẩu sang Mỹ."
+    (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
+        || DOTTED.iter().any(|d| d.eq_ignore_ascii_case(core))
+        || matches!(core, "ĐT" | "Đt" | "đt")
 }
 
 /// The kind of an alphanumeric core.

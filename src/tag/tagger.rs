@@ -612,7 +612,7 @@ fn round2(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
 }
 
-/// End of the lead: the first sentence (at least 80 bytes, at most 400).
+/// FNV-1a, over the syllable ids of a sentence.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x100_0000_01b3;
 
@@ -621,6 +621,7 @@ fn is_dash(p: &str) -> bool {
     matches!(p, "-" | "‐" | "‑" | "‒" | "–" | "—" | "−")
 }
 
+/// End of the lead: the first sentence (at least 80 bytes, at most 400).
 fn lead_end(text: &str) -> usize {
     let limit = floor_char(text, 400);
     let from = floor_char(text, 80.min(limit));
