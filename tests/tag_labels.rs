@@ -177,15 +177,15 @@ fn business_and_society_stories_reach_the_measured_scores() {
     check(
         "fresh.jsonl",
         include_str!("../data/labels/fresh.jsonl"),
-        0.89,
-        0.64,
+        0.90,
+        0.66,
         7,
     );
     check(
         "fresh_second.jsonl",
         include_str!("../data/labels/fresh_second.jsonl"),
-        0.89,
-        0.66,
+        0.90,
+        0.67,
         7,
     );
 }
@@ -212,8 +212,8 @@ fn articles_written_without_diacritics_reach_the_measured_scores() {
 #[test]
 fn articles_written_in_capitals_reach_the_measured_scores() {
     for (name, labels, bounds) in [
-        ("holdout.jsonl", GATE, (0.99, 0.83, 0)),
-        ("blind.jsonl", BLIND, (0.97, 0.83, 0)),
+        ("holdout.jsonl", GATE, (0.99, 0.84, 0)),
+        ("blind.jsonl", BLIND, (0.97, 0.84, 0)),
     ] {
         check_spelled(&format!("{name} in capitals"), labels, Spelling::Capitals, bounds);
     }
