@@ -272,3 +272,18 @@ fn a_cooperative_named_as_an_ocop_producer_is_not_the_cooperatives_topic() {
     let tags = tagger.tag("Thêm 40 sản phẩm OCOP đạt 4 sao", ranking);
     assert_eq!(topic_ids(&tags), ["new_rural"], "{tags:?}");
 }
+
+#[test]
+fn rangers_releasing_wild_animals_are_not_forestry_news() {
+    let tagger = Tagger::new();
+    let release = "Kiểm lâm phối hợp với Vườn quốc gia Cúc Phương tái thả 20 cá thể động vật \
+         hoang dã về rừng. Các cá thể khỉ, rùa và tê tê được cứu hộ động vật chăm sóc trước \
+         khi thả về vườn quốc gia. Lực lượng kiểm lâm theo dõi các cá thể sau khi tái thả.";
+    let tags = tagger.tag("Tái thả 20 cá thể động vật hoang dã về Vườn quốc gia", release);
+    assert!(!tags.agri, "{tags:?}");
+    let patrol = "Lực lượng kiểm lâm tuần tra bảo vệ rừng, ngăn chặn nạn phá rừng làm nương. \
+         Hạt kiểm lâm phối hợp với chủ rừng kiểm tra các vụ khai thác gỗ trái phép trong \
+         vườn quốc gia. Diện tích rừng trồng được giao khoán cho người dân bảo vệ.";
+    let tags = tagger.tag("Kiểm lâm tăng cường bảo vệ rừng mùa khô", patrol);
+    assert!(topic_ids(&tags).contains(&"forestry"), "{tags:?}");
+}
