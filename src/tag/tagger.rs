@@ -345,8 +345,10 @@ impl TagWorker {
                     sentence: self.sentence,
                 });
                 sentence_start = false;
+                // The key's content hash, not its id: the syllable table
+                // may start a new generation between title and text.
                 let (h, n) = &mut self.sentence_key;
-                *h = (*h ^ u64::from(y.key)).wrapping_mul(FNV_PRIME);
+                *h = (*h ^ self.scratch.syllables.hash(y.key)).wrapping_mul(FNV_PRIME);
                 *n += 1;
             }
             let last = self.syls.len() as u32;
@@ -612,7 +614,7 @@ fn round2(x: f32) -> f64 {
     (f64::from(x) * 100.0).round() / 100.0
 }
 
-/// FNV-1a, over the syllable ids of a sentence.
+/// FNV-1a, over the content hashes of a sentence's syllables.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x100_0000_01b3;
 
@@ -639,4 +641,27 @@ fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(all(test, feature = "embedded-data"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_key_depends_on_its_words_not_on_what_was_tagged_before() {
+        let text = "Nông dân thu hoạch lúa hè thu trên cánh đồng lớn.";
+        let keys = |worker: &mut TagWorker| {
+            worker.tag("", text);
+            worker.sentence_keys.clone()
+        };
+        let tagger = Tagger::new();
+        let fresh = keys(&mut tagger.worker());
+        // Another article first: the same words get other syllable ids.
+        let mut used = tagger.worker();
+        used.tag(
+            "Giá cà phê hôm nay",
+            "Thương lái thu mua cà phê nhân xô ở Tây Nguyên.",
+        );
+        assert_eq!(keys(&mut used), fresh);
+    }
 }
