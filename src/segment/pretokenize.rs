@@ -187,11 +187,12 @@ fn core_end(s: &str, i: usize) -> usize {
 /// Title and place words written with a dot before a name or number
 /// ("TP. Huế", "ĐT. 0123", "PGS. TS. Lê"), in any case.
 const DOTTED: &[&str] = &[
-    "tp", "tx", "tt", "q", "p", "th", "gs", "ts", "pgs", "ths", "bs", "ks", "cn", "nxb",
+    "tp", "tx", "tt", "th", "gs", "ts", "pgs", "ths", "bs", "ks", "cn", "nxb",
 ];
 
 fn is_abbrev_with_dot(core: &str) -> bool {
-    // An initial ("Nguyễn V. A.") or a word of `DOTTED`. Any other
+    // One letter (an initial, "Nguyễn V. A.", or "Q. 1", "P. 5") or a word
+    // of `DOTTED`. Any other
     // abbreviation before a dot ends a sentence: "…xây dựng NTM.", "…xuất
     // khẩu sang Mỹ."
     (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
