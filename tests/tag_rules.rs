@@ -287,3 +287,20 @@ fn rangers_releasing_wild_animals_are_not_forestry_news() {
     let tags = tagger.tag("Kiểm lâm tăng cường bảo vệ rừng mùa khô", patrol);
     assert!(topic_ids(&tags).contains(&"forestry"), "{tags:?}");
 }
+
+#[test]
+fn a_farm_product_sold_by_the_kilo_is_a_price_but_a_shopping_list_is_not_farming() {
+    let tagger = Tagger::new();
+    let harvest = "Nông dân huyện Cái Bè đang thu hoạch xoài vụ nghịch trên 2.000 ha vườn. Năm \
+         nay xoài đậu trái nhiều, chất lượng tốt. Tại vườn, xoài cát Hòa Lộc loại 1 được bán \
+         45.000 đồng/kg. Xoài Đài Loan được bán 12.000 đồng/kg, cao hơn cùng kỳ năm ngoái.";
+    let tags = tagger.tag("Nhà vườn Tiền Giang vào vụ thu hoạch xoài", harvest);
+    let prices = tags.topics.iter().find(|t| t.id == "prices").expect("prices");
+    assert!(prices.evidence.iter().any(|e| e.phrase == "xoài"), "{tags:?}");
+    // The same names with prices in a recipe add nothing to the relevance.
+    let recipe = "Nguyên liệu gồm cá, 2 quả cà chua, nửa quả dứa, giá đỗ và tỏi. Cà chua chợ \
+         hôm nay bán 20.000 đồng/kg, dứa 15.000 đồng/quả. Phi thơm tỏi, cho cà chua và dứa \
+         vào xào rồi đổ nước. Khi nước sôi thả cá vào, nêm nếm vừa ăn.";
+    let tags = tagger.tag("Cách nấu canh chua cá ngon", recipe);
+    assert!(!tags.agri, "{tags:?}");
+}

@@ -43,6 +43,8 @@ pub(crate) struct Entry {
     /// Context ids that keep the phrase from being topic evidence in their
     /// sentence.
     pub not_with: Vec<u32>,
+    /// Whether the phrase adds to the agricultural relevance.
+    pub relevance: bool,
     /// The phrase as the taxonomy writes it.
     pub text: String,
 }
@@ -136,6 +138,7 @@ impl Matcher {
                 unless: ids(&p.unless),
                 only_with: ids(&p.only_with),
                 not_with: ids(&p.not_with),
+                relevance: p.relevance,
                 text: text.to_string(),
             });
             let g = keys.entry(key).or_default();

@@ -526,9 +526,15 @@ impl TagWorker {
                 }
                 let contribution = e.weight * h.factor / k;
                 match e.owner {
-                    Owner::Agri => agri += contribution,
+                    Owner::Agri => {
+                        if e.relevance {
+                            agri += contribution;
+                        }
+                    }
                     Owner::Topic(t) => {
-                        topic_mass[t] += contribution;
+                        if e.relevance {
+                            topic_mass[t] += contribution;
+                        }
                         // Outside the sentences it needs, or next to the
                         // words that rule it out, the phrase still shows
                         // the article is agricultural, but is not evidence

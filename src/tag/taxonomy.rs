@@ -107,6 +107,16 @@ pub struct Phrase {
     /// not fisheries).
     #[serde(default)]
     pub not_with: Vec<String>,
+    /// Whether the phrase adds to the agricultural relevance (the default).
+    /// `false` for a phrase that is only evidence of its topic: a product
+    /// named next to a price unit is a price, but a product named anywhere
+    /// (a recipe's tomatoes) says nothing of farming.
+    #[serde(default = "yes")]
+    pub relevance: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Taxonomy {
@@ -299,6 +309,15 @@ mod tests {
         // The same holds for a phrase of a context list.
         let text = minimal().replace("weight = 2.0", &format!("weight = 2.0, context = [\"{long}\"]"));
         assert!(Taxonomy::from_toml(&text).is_err());
+    }
+
+    #[test]
+    fn a_phrase_adds_to_the_relevance_unless_told_not_to() {
+        let tax = Taxonomy::from_toml(&minimal()).unwrap();
+        assert!(tax.agri.phrases[0].relevance);
+        let text = minimal().replace("weight = 2.0", "weight = 2.0, relevance = false");
+        let tax = Taxonomy::from_toml(&text).unwrap();
+        assert!(!tax.agri.phrases[0].relevance);
     }
 
     #[test]
