@@ -134,7 +134,7 @@ fn held_out_labels_reach_the_measured_scores() {
         "holdout.jsonl",
         include_str!("../data/labels/holdout.jsonl"),
         0.99,
-        0.84,
+        0.85,
         0,
     );
 }
@@ -167,7 +167,7 @@ fn second_annotator_labels_reach_the_measured_scores() {
         "second.jsonl",
         include_str!("../data/labels/second.jsonl"),
         0.98,
-        0.83,
+        0.84,
         1,
     );
 }
@@ -179,14 +179,14 @@ fn business_and_society_stories_reach_the_measured_scores() {
         include_str!("../data/labels/fresh.jsonl"),
         0.90,
         0.66,
-        7,
+        6,
     );
     check(
         "fresh_second.jsonl",
         include_str!("../data/labels/fresh_second.jsonl"),
         0.90,
-        0.67,
-        7,
+        0.68,
+        6,
     );
 }
 
@@ -200,7 +200,7 @@ const BORDERLINE: &str = include_str!("../data/labels/borderline.jsonl");
 fn articles_written_without_diacritics_reach_the_measured_scores() {
     for (name, labels, bounds) in [
         ("articles.jsonl", DEVELOPMENT, (0.96, 0.85, 2)),
-        ("holdout.jsonl", GATE, (0.98, 0.81, 1)),
+        ("holdout.jsonl", GATE, (0.98, 0.82, 1)),
         ("blind.jsonl", BLIND, (0.97, 0.82, 0)),
         ("borderline.jsonl", BORDERLINE, (0.99, 0.5, 0)),
     ] {
@@ -212,7 +212,7 @@ fn articles_written_without_diacritics_reach_the_measured_scores() {
 #[test]
 fn articles_written_in_capitals_reach_the_measured_scores() {
     for (name, labels, bounds) in [
-        ("holdout.jsonl", GATE, (0.99, 0.84, 0)),
+        ("holdout.jsonl", GATE, (0.99, 0.85, 0)),
         ("blind.jsonl", BLIND, (0.97, 0.84, 0)),
     ] {
         check_spelled(&format!("{name} in capitals"), labels, Spelling::Capitals, bounds);
