@@ -199,10 +199,10 @@ const BORDERLINE: &str = include_str!("../data/labels/borderline.jsonl");
 #[test]
 fn articles_written_without_diacritics_reach_the_measured_scores() {
     for (name, labels, bounds) in [
-        ("articles.jsonl", DEVELOPMENT, (0.96, 0.85, 2)),
-        ("holdout.jsonl", GATE, (0.98, 0.82, 1)),
-        ("blind.jsonl", BLIND, (0.97, 0.82, 0)),
-        ("borderline.jsonl", BORDERLINE, (0.99, 0.5, 0)),
+        ("articles.jsonl", DEVELOPMENT, (0.96, 0.86, 2)),
+        ("holdout.jsonl", GATE, (0.99, 0.83, 0)),
+        ("blind.jsonl", BLIND, (0.96, 0.82, 0)),
+        ("borderline.jsonl", BORDERLINE, (0.99, 0.62, 0)),
     ] {
         let name = format!("{name} without diacritics");
         check_spelled(&name, labels, Spelling::WithoutDiacritics, bounds);

@@ -3,6 +3,7 @@
 
 #![cfg(feature = "embedded-data")]
 
+use agrivn::normalize::strip_diacritics;
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
 
@@ -303,4 +304,30 @@ fn a_farm_product_sold_by_the_kilo_is_a_price_but_a_shopping_list_is_not_farming
          vào xào rồi đổ nước. Khi nước sôi thả cá vào, nêm nếm vừa ăn.";
     let tags = tagger.tag("Cách nấu canh chua cá ngon", recipe);
     assert!(!tags.agri, "{tags:?}");
+}
+
+#[test]
+fn without_diacritics_a_phrase_declared_ambiguous_is_no_evidence() {
+    let taxonomy = |folding: &str| {
+        let toml = format!(
+            "version = 1\n{folding}\n[agri]\nthreshold = 1.0\nphrases = [{{ text = \"ngư dân\", weight = 2.0 }}]\n\
+             [[topic]]\nid = \"fisheries\"\nname_vi = \"Thủy sản\"\nname_en = \"Fisheries\"\n\
+             phrases = [{{ text = \"giã cào\", weight = 3.0 }}]\n"
+        );
+        Taxonomy::from_toml(&toml).expect("valid")
+    };
+    let text = "Ngư dân phản ánh tàu giã cào hoạt động ven bờ. Tàu giã cào tận diệt cá con.";
+    let folded = strip_diacritics(text);
+    let plain = Tagger::with_taxonomy(taxonomy(""), Segmenter::new(), TagOptions::default());
+    let declared = Tagger::with_taxonomy(
+        taxonomy("[folding]\nambiguous = [\"giã cào\"]"),
+        Segmenter::new(),
+        TagOptions::default(),
+    );
+    // With diacritics the phrase is evidence either way.
+    assert_eq!(topic_ids(&declared.tag("", text)), ["fisheries"]);
+    // Without them, only where it is not declared ambiguous ("gia cao" is
+    // mostly "giá cao", a high price).
+    assert_eq!(topic_ids(&plain.tag("", &folded)), ["fisheries"]);
+    assert!(declared.tag("", &folded).topics.is_empty());
 }

@@ -75,6 +75,8 @@ pub(crate) struct Matcher {
     /// What finding it needs: the folded keys in order, the accented key
     /// of each group, and the dictionary.
     folded_keys: Vec<String>,
+    /// Folded keys the taxonomy declares ambiguous (`[folding]`).
+    declared_ambiguous: Vec<usize>,
     accented_keys: Vec<String>,
     dict: Dictionary,
     pub n_contexts: usize,
@@ -174,6 +176,17 @@ impl Matcher {
             accented_keys.push(k);
         }
         let folded_trie = SyllableTrie::build(folded.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
+        // The declared ambiguous phrases that are phrases of the taxonomy.
+        let declared_ambiguous: Vec<usize> = tax
+            .folding
+            .ambiguous
+            .iter()
+            .filter_map(|p| {
+                let mut f = String::new();
+                fold_key(&phrase_key(&normalizer, p), &mut f);
+                folded.keys().position(|k| *k == f)
+            })
+            .collect();
         let (folded_keys, folded_groups): (Vec<String>, Vec<Vec<usize>>) = folded.into_iter().unzip();
         Matcher {
             groups,
@@ -182,6 +195,7 @@ impl Matcher {
             folded_groups,
             folding: OnceLock::new(),
             folded_keys,
+            declared_ambiguous,
             accented_keys,
             dict: dict.clone(),
             n_contexts: contexts.len(),
@@ -213,13 +227,17 @@ impl Matcher {
             &self
                 .folding
                 .get_or_init(|| {
-                    Folding::new(
+                    let mut f = Folding::new(
                         &self.folded_keys,
                         &self.folded_groups,
                         &self.accented_keys,
                         &self.groups,
                         &self.dict,
-                    )
+                    );
+                    for &i in &self.declared_ambiguous {
+                        f.ambiguous[i] = true;
+                    }
+                    f
                 })
                 .ambiguous
         } else {

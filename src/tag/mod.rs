@@ -36,7 +36,7 @@ use crate::segment::Span;
 use serde::Serialize;
 
 pub use tagger::{TagOptions, TagWorker, Tagger};
-pub use taxonomy::{AgriSection, MaskSection, Phrase, Taxonomy, Topic};
+pub use taxonomy::{AgriSection, FoldingSection, MaskSection, Phrase, Taxonomy, Topic};
 
 /// Which field of an article a match is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

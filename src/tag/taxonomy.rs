@@ -29,6 +29,9 @@ pub struct Taxonomy {
     /// Phrases matched only so that shorter phrases inside them do not count.
     #[serde(default)]
     pub mask: MaskSection,
+    /// Phrases that text without diacritics spells like commoner words.
+    #[serde(default)]
+    pub folding: FoldingSection,
     /// The topics.
     #[serde(rename = "topic")]
     pub topics: Vec<Topic>,
@@ -52,6 +55,22 @@ pub struct MaskSection {
     /// The masking phrases.
     #[serde(default)]
     pub phrases: Vec<String>,
+}
+
+/// Phrases that, written without diacritics, are mostly other words in
+/// news text: "gia cao" is "giá cao" (a high price) far more often than
+/// "giã cào" (trawling), "ra khoi" is "ra khỏi" (out of) more often than
+/// "ra khơi" (put out to sea). In text without diacritics such a phrase is
+/// ambiguous: it may still rule a phrase out or mask, but it is no evidence
+/// and lets no phrase in. The dictionary finds the single words spelled
+/// alike ("trồng" and "trong"); these are runs of words it cannot see, found
+/// by reading where the folded phrase occurs in real news.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FoldingSection {
+    /// The ambiguous phrases (written with diacritics, as elsewhere).
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
 }
 
 /// One topic.
