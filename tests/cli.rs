@@ -414,6 +414,26 @@ fn resume_keeps_the_rejects_of_the_interrupted_run() {
         all_rejects,
         "kept, not written twice"
     );
+    // Interrupted after 5 articles (input line 6), when the rejects file
+    // already held line 11 too (rejects are flushed as they come, the
+    // output is not): line 11 is read again, and is in the file once.
+    let cut = full
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(4)
+        .unwrap()
+        .0
+        + 1;
+    std::fs::write(&out, &full[..cut]).unwrap();
+    std::fs::write(&rejects, &all_rejects).unwrap();
+    run(true);
+    assert_eq!(std::fs::read(&out).unwrap(), full);
+    assert_eq!(
+        std::fs::read(&rejects).unwrap(),
+        all_rejects,
+        "the reject after the resume point once"
+    );
 }
 
 #[test]

@@ -104,6 +104,32 @@ pub(crate) fn tag_line(
     line: &Line,
     reading: &Reading,
 ) -> Result<TaggedLine, RecordError> {
+    let (obj, encoding) = parse_line(line, reading)?;
+    let tags = {
+        // A string: `parse_line` checked it.
+        let body = match obj.get(&reading.fields.text) {
+            Some(Value::String(b)) => b.as_str(),
+            _ => "",
+        };
+        let title = match obj.get(&reading.fields.title) {
+            Some(Value::String(t)) => t.as_str(),
+            _ => "",
+        };
+        worker.tag(title, body)
+    };
+    Ok(TaggedLine {
+        json: write_tagged(obj, &tags, &reading.drop),
+        tags,
+        encoding,
+    })
+}
+
+/// Read, decode and parse one JSON Lines record as `reading` says, and
+/// check that it has a text: everything [`tag_line`] does but the tagging.
+pub(crate) fn parse_line(
+    line: &Line,
+    reading: &Reading,
+) -> Result<(Map<String, Value>, Encoding), RecordError> {
     let decoded = read(line, reading, "empty line")?;
     let text = decoded.text.as_ref();
     // Say how a decoded line was read, since its bytes are not what the
@@ -129,25 +155,14 @@ pub(crate) fn tag_line(
             ));
         }
     };
-    let tags = {
-        let Some(Value::String(body)) = obj.get(&reading.fields.text) else {
-            return Err(reject(
-                line,
-                RecordErrorKind::MissingText,
-                format!("no string field {:?}{read_as}", reading.fields.text),
-            ));
-        };
-        let title = match obj.get(&reading.fields.title) {
-            Some(Value::String(t)) => t.as_str(),
-            _ => "",
-        };
-        worker.tag(title, body)
-    };
-    Ok(TaggedLine {
-        json: write_tagged(obj, &tags, &reading.drop),
-        tags,
-        encoding: decoded.encoding,
-    })
+    if !matches!(obj.get(&reading.fields.text), Some(Value::String(_))) {
+        return Err(reject(
+            line,
+            RecordErrorKind::MissingText,
+            format!("no string field {:?}{read_as}", reading.fields.text),
+        ));
+    }
+    Ok((obj, decoded.encoding))
 }
 
 /// Tag a plain-text article (`line` holds the whole text): its first line

@@ -32,8 +32,8 @@ pub struct Args {
     /// Taxonomy file (default: the embedded one).
     #[arg(long)]
     taxonomy: Option<PathBuf>,
-    /// Write every rejected line, unchanged, to this file (appended to with
-    /// `--resume`).
+    /// Write every rejected line, unchanged, to this file (with `--resume`:
+    /// continued, each rejected line in it once).
     #[arg(long)]
     rejects: Option<PathBuf>,
     /// Exit with status 1 if any line is rejected.
@@ -228,6 +228,9 @@ struct Resume {
     until: Option<Value>,
     /// Records skipped.
     skipped: u64,
+    /// Of them, those the interrupted run rejected and copied to
+    /// `--rejects` (they are judged again, without tagging).
+    rejected: u64,
 }
 
 impl Resume {
@@ -254,6 +257,9 @@ struct Sink {
     progress: Progress,
     /// Writing the output or the rejects failed.
     output_failed: bool,
+    /// Resuming with `--rejects`: the rejects file still holds what the
+    /// interrupted run wrote after the point it resumes from.
+    rejects_to_cut: bool,
 }
 
 pub fn run(args: Args) -> Result<i32> {
@@ -278,10 +284,12 @@ pub fn run(args: Args) -> Result<i32> {
         );
     }
     // Resuming appends to the rejects of the interrupted run, which
-    // creating the file anew would lose.
+    // creating the file anew would lose (and first cuts what it wrote
+    // after the point it resumes from: see `Sink::cut_rejects`).
     let rejects = match &args.rejects {
         Some(p) => Some(BufWriter::new(
             std::fs::OpenOptions::new()
+                .read(true)
                 .write(true)
                 .create(true)
                 .append(args.resume.is_some())
@@ -302,6 +310,7 @@ pub fn run(args: Args) -> Result<i32> {
         id_field: args.settings.id_field.clone(),
         until: skip_until,
         skipped: 0,
+        rejected: 0,
     };
     let (sources, all_read) = walk::article_files(&args.files);
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
@@ -318,6 +327,7 @@ pub fn run(args: Args) -> Result<i32> {
             show_progress.then(|| progress::total_size(&sources)).flatten(),
         ),
         output_failed: false,
+        rejects_to_cut: args.resume.is_some() && args.rejects.is_some(),
     };
     let start = Instant::now();
     let mut code = i32::from(!all_read);
@@ -385,16 +395,32 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
     // An error writing the output ends the run; it is kept as it is, so
     // that a closed pipe is still recognised.
     let mut write_error = None;
+    let judge_skipped = sink.rejects.is_some();
+    let rejected_earlier = resume.rejected;
+    let rejected_before = std::cell::Cell::new(0);
     let read = pipeline.tag_reader_skipping(
         inp.reader,
-        |line| resume.skips(|field| crate::resume::id_of(&line.bytes, field)),
+        |line| {
+            let skipped = resume.skips(|field| crate::resume::id_of(&line.bytes, field));
+            // Copied to the rejects file by the interrupted run.
+            if skipped && judge_skipped && !line.truncated && pipeline.check_line(line).is_err() {
+                rejected_before.set(rejected_before.get() + 1);
+            }
+            skipped
+        },
         |line, result| {
-            sink.record(&name, line, result, Keep::Copy).map_err(|e| {
-                write_error = Some(e);
-                agrivn::Error::new(agrivn::ErrorKind::Io, "cannot write the output")
-            })
+            let cut = match sink.rejects_to_cut {
+                true => sink.cut_rejects(rejected_earlier + rejected_before.get()),
+                false => Ok(()),
+            };
+            cut.and_then(|()| sink.record(&name, line, result, Keep::Copy))
+                .map_err(|e| {
+                    write_error = Some(e);
+                    agrivn::Error::new(agrivn::ErrorKind::Io, "cannot write the output")
+                })
         },
     );
+    resume.rejected += rejected_before.get();
     sink.progress.end_input();
     if let Some(e) = write_error {
         return Err(e);
@@ -451,6 +477,9 @@ fn tag_text_files(
         if !chunk.is_empty() && (last || chunk.len() >= CHUNK_LINES || bytes >= CHUNK_BYTES) {
             let results = pipeline.tag_plain_texts(&chunk);
             for ((name, (_, file)), result) in names.iter().zip(&chunk).zip(results) {
+                if sink.rejects_to_cut {
+                    sink.cut_rejects(resume.rejected)?;
+                }
                 sink.record(name, file, result, Keep::InPlace)?;
             }
             chunk.clear();
@@ -492,6 +521,55 @@ enum Keep {
 }
 
 impl Sink {
+    /// Resuming with `--rejects`, before the first record after the resume
+    /// point: keep the first `keep` lines of the rejects file, those of the
+    /// records before that point (skipped now), and cut what the
+    /// interrupted run wrote after them. Those records are read again, and
+    /// would be in the file twice.
+    fn cut_rejects(&mut self, keep: u64) -> Result<()> {
+        use std::io::{BufRead, BufReader, Seek, SeekFrom};
+        self.rejects_to_cut = false;
+        let Some(w) = self.rejects.as_mut() else {
+            return Ok(());
+        };
+        let failed = |e: std::io::Error| anyhow::Error::new(e).context("cannot read back the rejects file");
+        w.flush().map_err(failed)?;
+        let file = w.get_mut();
+        file.seek(SeekFrom::Start(0)).map_err(failed)?;
+        let (mut offset, mut lines) = (0u64, 0u64);
+        let mut reader = BufReader::new(&*file);
+        let mut buf = Vec::new();
+        while lines < keep {
+            buf.clear();
+            let n = reader.read_until(b'\n', &mut buf).map_err(failed)?;
+            // A last line cut short by the interruption is not kept.
+            if n == 0 || buf.last() != Some(&b'\n') {
+                break;
+            }
+            offset += n as u64;
+            lines += 1;
+        }
+        drop(reader);
+        let len = file.metadata().map_err(failed)?.len();
+        if offset < len {
+            eprintln!(
+                "agrivn: rejects file: kept the {lines} lines of the records before the resume point, \
+                 cut {} bytes written after them (those records are read again)",
+                len - offset
+            );
+            file.set_len(offset).map_err(failed)?;
+        }
+        if lines < keep {
+            eprintln!(
+                "agrivn: rejects file: {} rejected lines before the resume point are missing from it \
+                 (not yet written when the run was interrupted); run again without --resume to have them",
+                keep - lines
+            );
+        }
+        file.seek(SeekFrom::End(0)).map_err(failed)?;
+        Ok(())
+    }
+
     fn record(
         &mut self,
         name: &str,
@@ -526,7 +604,10 @@ impl Sink {
                         );
                     }
                 } else if let Some(r) = self.rejects.as_mut() {
-                    if let Err(e) = r.write_all(&line.bytes).and_then(|()| r.write_all(b"\n")) {
+                    // Flushed at once (rejects are few): a run interrupted
+                    // later has them all on disk, for `--resume` to count.
+                    let written = r.write_all(&line.bytes).and_then(|()| r.write_all(b"\n"));
+                    if let Err(e) = written.and_then(|()| r.flush()) {
                         self.output_failed = true;
                         return Err(anyhow::Error::new(e).context("cannot write the rejects file"));
                     }
