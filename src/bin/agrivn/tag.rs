@@ -409,9 +409,10 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
             skipped
         },
         |line, result| {
-            let cut = match sink.rejects_to_cut {
-                true => sink.cut_rejects(rejected_earlier + rejected_before.get()),
-                false => Ok(()),
+            let cut = if sink.rejects_to_cut {
+                sink.cut_rejects(rejected_earlier + rejected_before.get())
+            } else {
+                Ok(())
             };
             cut.and_then(|()| sink.record(&name, line, result, Keep::Copy))
                 .map_err(|e| {
