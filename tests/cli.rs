@@ -315,6 +315,17 @@ fn assert_resume_round_trip(input: &[u8], args: &[&str]) {
     assert_resume_round_trip_writing(input, args, 50);
 }
 
+/// Bytes of the first `n` lines of `text`.
+fn line_bytes(text: &[u8], n: usize) -> usize {
+    text.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(n - 1)
+        .expect("enough lines")
+        .0
+        + 1
+}
+
 /// Resuming after 20 lines written (and half of the 21st) gives the output
 /// of an uninterrupted run, which writes `written` lines.
 fn assert_resume_round_trip_writing(input: &[u8], args: &[&str], written: usize) {
@@ -328,14 +339,7 @@ fn assert_resume_round_trip_writing(input: &[u8], args: &[&str], written: usize)
         "lines written"
     );
     // An interrupted run: 20 complete lines and half of the 21st.
-    let cut = full
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .nth(19)
-        .unwrap()
-        .0
-        + 1;
+    let cut = line_bytes(&full, 20);
     let out = dir.path().join("out.jsonl");
     std::fs::write(&out, &full[..cut + 30]).unwrap();
     let status = agrivn()
@@ -397,43 +401,18 @@ fn resume_keeps_the_rejects_of_the_interrupted_run() {
     let full = run(false);
     let all_rejects = std::fs::read(&rejects).unwrap();
     assert_eq!(all_rejects, b"{bad json 3\n{bad json 11\n");
-    // Interrupted after 20 articles (input line 22): both rejects written.
-    let cut = full
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .nth(19)
-        .unwrap()
-        .0
-        + 1;
-    std::fs::write(&out, &full[..cut]).unwrap();
-    run(true);
-    assert_eq!(std::fs::read(&out).unwrap(), full);
-    assert_eq!(
-        std::fs::read(&rejects).unwrap(),
-        all_rejects,
-        "kept, not written twice"
-    );
-    // Interrupted after 5 articles (input line 6), when the rejects file
-    // already held line 11 too (rejects are flushed as they come, the
-    // output is not): line 11 is read again, and is in the file once.
-    let cut = full
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
-        .nth(4)
-        .unwrap()
-        .0
-        + 1;
-    std::fs::write(&out, &full[..cut]).unwrap();
-    std::fs::write(&rejects, &all_rejects).unwrap();
-    run(true);
-    assert_eq!(std::fs::read(&out).unwrap(), full);
-    assert_eq!(
-        std::fs::read(&rejects).unwrap(),
-        all_rejects,
-        "the reject after the resume point once"
-    );
+    // Interrupted after 20 articles (input line 22), both rejects written:
+    // kept, not written twice. Interrupted after 5 articles (input line 6),
+    // when the rejects file already held line 11 too (rejects are flushed
+    // as they come, the output is not): line 11 is read again, and is in
+    // the file once.
+    for articles in [20, 5] {
+        std::fs::write(&out, &full[..line_bytes(&full, articles)]).unwrap();
+        std::fs::write(&rejects, &all_rejects).unwrap();
+        run(true);
+        assert_eq!(std::fs::read(&out).unwrap(), full);
+        assert_eq!(std::fs::read(&rejects).unwrap(), all_rejects, "after {articles}");
+    }
 }
 
 #[test]
