@@ -622,6 +622,16 @@ fn utf16_files_are_read_as_their_utf8_text() {
             (&tagged["title"], &tagged["agri"]),
             (&"Giá lúa tăng".into(), &true.into())
         );
+        // Without the mark, starting with a Vietnamese letter: known by
+        // the shape of its first code units.
+        let text = "Đồng Tháp: giá lúa tăng\r\nThương lái thu mua lúa tươi 6.500 đồng/kg.";
+        std::fs::write(&txt, &utf16(text, little)[2..]).unwrap();
+        let out = agrivn().args(["tag", "--quiet"]).arg(&txt).output().unwrap();
+        let tagged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            tagged["title"], "Đồng Tháp: giá lúa tăng",
+            "little-endian: {little}"
+        );
     }
     // A broken code unit is read as U+FFFD, and said.
     let mut broken = utf16("{\"id\":\"x\",\"text\":\"lúa", true);

@@ -4,8 +4,10 @@
 use std::io::{self, BufRead, Read};
 
 /// The byte order of UTF-16 input, if `head` starts with its byte-order
-/// mark, or without one with two ASCII characters (`{"`, a letter), each
-/// with its zero byte: UTF-8 text has no zero byte there.
+/// mark; without one, if it starts with two ASCII characters (`{"`, a
+/// letter), each with its zero byte, or if its first bytes have the shape
+/// of Vietnamese text in UTF-16 (a text file that starts with "Đồng"):
+/// UTF-8 text has no zero byte at all.
 pub fn byte_order(head: &[u8]) -> Option<Order> {
     let ascii = |b: u8| b != 0 && b.is_ascii();
     match *head {
@@ -13,7 +15,41 @@ pub fn byte_order(head: &[u8]) -> Option<Order> {
         [0xFE, 0xFF, ..] => Some(Order::Big),
         [a, 0, b, 0, ..] if ascii(a) && ascii(b) => Some(Order::Little),
         [0, a, 0, b, ..] if ascii(a) && ascii(b) => Some(Order::Big),
-        _ => None,
+        _ => shape(head),
+    }
+}
+
+/// Bytes of the head [`shape`] looks at.
+const SHAPE_BYTES: usize = 2048;
+
+/// UTF-16 by the shape of its first code units: in Vietnamese text most
+/// are ASCII (a zero high byte) and the others are Latin letters with
+/// marks, combining marks, the Vietnamese block or punctuation (high byte
+/// 0x00–0x03, 0x1E or 0x20), while their low bytes are never all zero.
+fn shape(head: &[u8]) -> Option<Order> {
+    let units = head.len().min(SHAPE_BYTES) / 2;
+    if units < 8 {
+        return None;
+    }
+    let pairs = || head[..units * 2].chunks_exact(2).map(|p| (p[0], p[1]));
+    let text_like = |high: u8, low: u8| matches!(high, 0x00..=0x03 | 0x1E | 0x20) && (high != 0 || low != 0);
+    // High bytes first (big-endian), then low bytes first (little-endian).
+    let share = |big: bool| {
+        let (mut text, mut zero_high) = (0, 0);
+        for (a, b) in pairs() {
+            let (high, low) = if big { (a, b) } else { (b, a) };
+            text += usize::from(text_like(high, low));
+            zero_high += usize::from(high == 0 && low != 0);
+        }
+        // Nearly every unit text-like, and at least a third of them ASCII.
+        text * 20 >= units * 19 && zero_high * 3 >= units
+    };
+    if share(false) {
+        Some(Order::Little)
+    } else if share(true) {
+        Some(Order::Big)
+    } else {
+        None
     }
 }
 
@@ -255,6 +291,24 @@ mod tests {
         // Zero bytes around non-ASCII or zero are not text.
         assert_eq!(byte_order(&[0x80, 0, b'a', 0]), None);
         assert_eq!(byte_order(&[0, 0, 0, 0]), None);
+    }
+
+    #[test]
+    fn vietnamese_text_in_utf16_without_a_mark_is_known_by_its_shape() {
+        let text = "Đồng Tháp: nông dân thu hoạch lúa hè thu, giá lúa tươi 6.500 đồng/kg.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(byte_order(&le), Some(Order::Little));
+        assert_eq!(byte_order(&be), Some(Order::Big));
+        // The same text in UTF-8, and bytes that are not text, are not UTF-16.
+        assert_eq!(byte_order(text.as_bytes()), None);
+        assert_eq!(
+            byte_order(&[
+                0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0xED, 0x5A, 0x6B, 0x73, 0xDB, 0xC6
+            ]),
+            None
+        );
+        assert_eq!(byte_order(&[0; 64]), None);
     }
 
     #[test]
