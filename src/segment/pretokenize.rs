@@ -192,9 +192,8 @@ const DOTTED: &[&str] = &[
 
 fn is_abbrev_with_dot(core: &str) -> bool {
     // One letter (an initial, "Nguyễn V. A.", or "Q. 1", "P. 5") or a word
-    // of `DOTTED`. Any other
-    // abbreviation before a dot ends a sentence: "…xây dựng NTM.", "…xuất
-    // khẩu sang Mỹ."
+    // of `DOTTED`. Any other abbreviation before a dot ends a sentence:
+    // "…xây dựng NTM.", "…xuất khẩu sang Mỹ."
     (core.chars().count() == 1 && core.chars().all(char::is_alphabetic))
         || DOTTED.iter().any(|d| d.eq_ignore_ascii_case(core))
         || matches!(core, "ĐT" | "Đt" | "đt")

@@ -29,13 +29,16 @@ impl Folding {
     /// `folded_groups`, the accented key of each group in `accented_keys`),
     /// whether `dict` has a word, or a syllable of a word, with that folded
     /// spelling that is not one of the key's phrases; and for the ambiguous
-    /// ones, the neighbours that settle them.
+    /// ones, the neighbours that settle them. The folded keys `declared`
+    /// are ambiguous too: runs of words that the dictionary cannot see,
+    /// declared by the taxonomy (`[folding]`).
     pub(crate) fn new(
         folded_keys: &[String],
         folded_groups: &[Vec<usize>],
         accented_keys: &[String],
         groups: &[Group],
         dict: &Dictionary,
+        declared: &[usize],
     ) -> Folding {
         let index: FxHashMap<&str, usize> = folded_keys
             .iter()
@@ -62,6 +65,9 @@ impl Folding {
             }
         }
         let mut ambiguous = vec![false; folded_keys.len()];
+        for &i in declared {
+            ambiguous[i] = true;
+        }
         let readings = words.iter().map(|(w, f)| (w.as_str(), f.as_str()));
         for (word, folded) in readings.chain(syllables.iter().map(|(y, f)| (*y, f.as_str()))) {
             if let Some(&i) = index.get(folded) {

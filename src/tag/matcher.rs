@@ -176,7 +176,9 @@ impl Matcher {
             accented_keys.push(k);
         }
         let folded_trie = SyllableTrie::build(folded.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
-        // The declared ambiguous phrases that are phrases of the taxonomy.
+        let (folded_keys, folded_groups): (Vec<String>, Vec<Vec<usize>>) = folded.into_iter().unzip();
+        // The declared ambiguous phrases that are phrases of the taxonomy
+        // (the folded keys are sorted).
         let declared_ambiguous: Vec<usize> = tax
             .folding
             .ambiguous
@@ -184,10 +186,9 @@ impl Matcher {
             .filter_map(|p| {
                 let mut f = String::new();
                 fold_key(&phrase_key(&normalizer, p), &mut f);
-                folded.keys().position(|k| *k == f)
+                folded_keys.binary_search(&f).ok()
             })
             .collect();
-        let (folded_keys, folded_groups): (Vec<String>, Vec<Vec<usize>>) = folded.into_iter().unzip();
         Matcher {
             groups,
             accented,
@@ -227,17 +228,14 @@ impl Matcher {
             &self
                 .folding
                 .get_or_init(|| {
-                    let mut f = Folding::new(
+                    Folding::new(
                         &self.folded_keys,
                         &self.folded_groups,
                         &self.accented_keys,
                         &self.groups,
                         &self.dict,
-                    );
-                    for &i in &self.declared_ambiguous {
-                        f.ambiguous[i] = true;
-                    }
-                    f
+                        &self.declared_ambiguous,
+                    )
                 })
                 .ambiguous
         } else {

@@ -525,16 +525,12 @@ impl TagWorker {
                     continue;
                 }
                 let contribution = e.weight * h.factor / k;
+                // What it adds to the relevance, directly or through its topic.
+                let relevance = if e.relevance { contribution } else { 0.0 };
                 match e.owner {
-                    Owner::Agri => {
-                        if e.relevance {
-                            agri += contribution;
-                        }
-                    }
+                    Owner::Agri => agri += relevance,
                     Owner::Topic(t) => {
-                        if e.relevance {
-                            topic_mass[t] += contribution;
-                        }
+                        topic_mass[t] += relevance;
                         // Outside the sentences it needs, or next to the
                         // words that rule it out, the phrase still shows
                         // the article is agricultural, but is not evidence

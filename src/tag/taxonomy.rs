@@ -61,10 +61,11 @@ pub struct MaskSection {
 /// news text: "gia cao" is "giá cao" (a high price) far more often than
 /// "giã cào" (trawling), "ra khoi" is "ra khỏi" (out of) more often than
 /// "ra khơi" (put out to sea). In text without diacritics such a phrase is
-/// ambiguous: it may still rule a phrase out or mask, but it is no evidence
-/// and lets no phrase in. The dictionary finds the single words spelled
-/// alike ("trồng" and "trong"); these are runs of words it cannot see, found
-/// by reading where the folded phrase occurs in real news.
+/// ambiguous, as the single words the dictionary finds spelled alike
+/// ("trồng" and "trong") are: it may still rule a phrase out or mask, but it
+/// is no evidence and lets no phrase in, unless its neighbours make it a
+/// dictionary word. These are runs of words the dictionary cannot see,
+/// found by reading where the folded phrase occurs in real news.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FoldingSection {
