@@ -20,6 +20,8 @@ mod decode;
 mod reader;
 mod record;
 mod stream;
+#[cfg(feature = "parallel")]
+mod workers;
 
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +31,11 @@ pub use reader::{Line, LineReader};
 use record::Reading;
 pub use record::{RecordError, RecordErrorKind, RecordFields, TaggedLine};
 pub use stream::{CHUNK_BYTES, CHUNK_LINES};
+
+/// Most articles of a batch one thread tags before the others may take
+/// what is left.
+#[cfg(feature = "parallel")]
+const PIECE_ITEMS: usize = 4;
 
 /// Default limit on one record (a JSON line or a text file), in bytes.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 16 * 1024 * 1024;
@@ -157,7 +164,8 @@ impl Pipeline {
         self.tagger.worker()
     }
 
-    /// Tag one article.
+    /// Tag one article (with a fresh worker, as [`Tagger::tag`]: for many
+    /// articles, [`tag_batch`](Self::tag_batch) or a [`worker`](Self::worker)).
     pub fn tag(&self, article: &Article) -> Tags {
         self.tagger.tag(&article.title, &article.text)
     }
@@ -255,10 +263,13 @@ impl Pipeline {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
+            // Pieces of a few articles keep both threads busy to the end of
+            // a batch of uneven articles; they share warm workers.
+            let pool = workers::WorkerPool::new(&self.tagger);
             items
                 .par_iter()
-                .with_min_len(4)
-                .map_init(|| self.worker(), |w, item| f(w, item))
+                .with_max_len(PIECE_ITEMS)
+                .map_init(|| pool.lend(), |lent, item| f(lent.worker(), item))
                 .collect()
         }
         #[cfg(not(feature = "parallel"))]
