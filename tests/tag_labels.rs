@@ -134,7 +134,7 @@ fn held_out_labels_reach_the_measured_scores() {
         "holdout.jsonl",
         include_str!("../data/labels/holdout.jsonl"),
         0.99,
-        0.85,
+        0.86,
         0,
     );
 }
@@ -145,7 +145,7 @@ fn blind_labels_reach_the_measured_scores() {
         "blind.jsonl",
         include_str!("../data/labels/blind.jsonl"),
         0.97,
-        0.84,
+        0.85,
         0,
     );
 }
@@ -167,7 +167,7 @@ fn second_annotator_labels_reach_the_measured_scores() {
         "second.jsonl",
         include_str!("../data/labels/second.jsonl"),
         0.98,
-        0.84,
+        0.85,
         1,
     );
 }
@@ -185,7 +185,7 @@ fn business_and_society_stories_reach_the_measured_scores() {
         "fresh_second.jsonl",
         include_str!("../data/labels/fresh_second.jsonl"),
         0.90,
-        0.68,
+        0.67,
         6,
     );
 }
@@ -199,9 +199,9 @@ const BORDERLINE: &str = include_str!("../data/labels/borderline.jsonl");
 #[test]
 fn articles_written_without_diacritics_reach_the_measured_scores() {
     for (name, labels, bounds) in [
-        ("articles.jsonl", DEVELOPMENT, (0.96, 0.86, 2)),
-        ("holdout.jsonl", GATE, (0.99, 0.83, 0)),
-        ("blind.jsonl", BLIND, (0.96, 0.82, 0)),
+        ("articles.jsonl", DEVELOPMENT, (0.96, 0.85, 2)),
+        ("holdout.jsonl", GATE, (0.99, 0.84, 0)),
+        ("blind.jsonl", BLIND, (0.96, 0.83, 0)),
         ("borderline.jsonl", BORDERLINE, (0.99, 0.62, 0)),
     ] {
         let name = format!("{name} without diacritics");
