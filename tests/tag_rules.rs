@@ -331,3 +331,37 @@ fn without_diacritics_a_phrase_declared_ambiguous_is_no_evidence() {
     assert_eq!(topic_ids(&plain.tag("", &folded)), ["fisheries"]);
     assert!(declared.tag("", &folded).topics.is_empty());
 }
+
+#[test]
+fn vegetables_sprayed_with_chemicals_before_sale_are_food_safety() {
+    let tagger = Tagger::new();
+    let sprayed = "Nông dân trồng rau ở ngoại thành phun thuốc kích thích cho rau muống ba \
+         lần mỗi tuần rồi cắt bán ra chợ. Nhiều mẫu rau lấy ở chợ nhiễm hóa chất độc hại. \
+         Người trồng rau không tuân thủ thời gian cách ly sau khi phun thuốc. Người tiêu \
+         dùng lo lắng vì rau bẩn bày bán khắp nơi.";
+    let tags = tagger.tag("Rau muống một tuần tắm thuốc ba lần", sprayed);
+    assert!(topic_ids(&tags).contains(&"food_safety"), "{tags:?}");
+}
+
+#[test]
+fn acacia_planted_and_felled_is_forestry_and_its_price_is_a_price() {
+    let tagger = Tagger::new();
+    let acacia = "Nhiều hộ dân miền núi đang khai thác keo để có tiền sắm Tết. Gia đình anh \
+         Phú có 2 ha rừng keo đến kỳ thu hoạch sau 5 năm trồng keo. Năm nay giá keo xuống \
+         thấp, chỉ còn 1 triệu đồng mỗi tấn. Thương lái mua gỗ keo về bán cho nhà máy dăm \
+         gỗ xuất khẩu, người trồng rừng thu lãi ít.";
+    let tags = tagger.tag("Đồng bào vùng cao vào vụ khai thác keo", acacia);
+    let ids = topic_ids(&tags);
+    assert!(ids.contains(&"forestry") && ids.contains(&"prices"), "{tags:?}");
+    assert!(!ids.contains(&"crops"), "{tags:?}");
+}
+
+#[test]
+fn the_price_salt_makers_get_is_a_price() {
+    let tagger = Tagger::new();
+    let salt = "Diêm dân trên cánh đồng muối Hàm Thuận Nam trúng mùa nhưng không vui. Giá \
+         muối năm nay rớt mạnh, cuối vụ chỉ còn 1.200 đồng/kg. Hàng trăm tấn muối nằm \
+         chờ thương lái đến mua.";
+    let tags = tagger.tag("Diêm dân không vui dù trúng mùa muối", salt);
+    assert!(topic_ids(&tags).contains(&"prices"), "{tags:?}");
+}
