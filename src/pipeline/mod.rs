@@ -20,8 +20,6 @@ mod decode;
 mod reader;
 mod record;
 mod stream;
-#[cfg(feature = "parallel")]
-mod workers;
 
 use serde::{Deserialize, Serialize};
 
@@ -164,8 +162,7 @@ impl Pipeline {
         self.tagger.worker()
     }
 
-    /// Tag one article (with a fresh worker, as [`Tagger::tag`]: for many
-    /// articles, [`tag_batch`](Self::tag_batch) or a [`worker`](Self::worker)).
+    /// Tag one article (as [`Tagger::tag`], with a warm worker).
     pub fn tag(&self, article: &Article) -> Tags {
         self.tagger.tag(&article.title, &article.text)
     }
@@ -198,8 +195,8 @@ impl Pipeline {
                 };
                 for (line, result) in lines.iter().zip(results.iter_mut()) {
                     if matches!(result, Err(e) if e.kind == RecordErrorKind::InvalidUtf8) {
-                        let w = worker.get_or_insert_with(|| self.worker());
-                        *result = record::tag_line(w, line, &named);
+                        let lent = worker.get_or_insert_with(|| self.tagger.lend());
+                        *result = record::tag_line(lent.worker(), line, &named);
                     }
                 }
             }
@@ -247,7 +244,7 @@ impl Pipeline {
     /// # }
     /// ```
     pub fn tag_plain_text(&self, id: &str, text: &Line) -> Result<TaggedLine, RecordError> {
-        record::tag_plain_text(&mut self.worker(), id, text, &self.reading)
+        record::tag_plain_text(self.tagger.lend().worker(), id, text, &self.reading)
     }
 
     /// Tag plain-text articles (id, whole file) in parallel, in order; each
@@ -263,19 +260,19 @@ impl Pipeline {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            // Pieces of a few articles keep both threads busy to the end of
-            // a batch of uneven articles; they share warm workers.
-            let pool = workers::WorkerPool::new(&self.tagger);
+            // Pieces of a few articles keep every thread busy to the end of
+            // a batch of uneven articles; they borrow the tagger's warm
+            // workers.
             items
                 .par_iter()
                 .with_max_len(PIECE_ITEMS)
-                .map_init(|| pool.lend(), |lent, item| f(lent.worker(), item))
+                .map_init(|| self.tagger.lend(), |lent, item| f(lent.worker(), item))
                 .collect()
         }
         #[cfg(not(feature = "parallel"))]
         {
-            let mut w = self.worker();
-            items.iter().map(|item| f(&mut w, item)).collect()
+            let mut lent = self.tagger.lend();
+            items.iter().map(|item| f(lent.worker(), item)).collect()
         }
     }
 }

@@ -29,6 +29,7 @@
 
 mod folding;
 mod matcher;
+mod pool;
 mod tagger;
 mod taxonomy;
 
