@@ -58,6 +58,7 @@ pub mod dict;
 pub mod error;
 pub mod normalize;
 pub mod pipeline;
+mod pool;
 pub mod segment;
 pub mod tag;
 

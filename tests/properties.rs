@@ -206,3 +206,24 @@ fn public_types_are_send_and_sync() {
     check::<agrivn::tag::Tags>();
     check::<agrivn::Error>();
 }
+
+#[test]
+fn a_warm_worker_tags_and_segments_as_a_fresh_one() {
+    let samples: Vec<(String, String)> = include_str!("../data/samples/articles.jsonl")
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("a sample is a JSON line");
+            let field = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            (field("title"), field("text"))
+        })
+        .collect();
+    assert!(samples.len() >= 5);
+    let tagger = Tagger::new();
+    let seg = Segmenter::new();
+    // Twice, in both orders: the pooled workers have read every other
+    // article before each one.
+    for (title, text) in samples.iter().chain(samples.iter().rev()) {
+        assert_eq!(tagger.tag(title, text), tagger.worker().tag(title, text));
+        assert_eq!(seg.segment(text), seg.worker().segment(text));
+    }
+}

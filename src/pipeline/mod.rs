@@ -23,6 +23,7 @@ mod stream;
 
 use serde::{Deserialize, Serialize};
 
+use crate::pool::Lender;
 use crate::tag::{TagWorker, Tagger, Tags};
 pub use decode::InputEncoding;
 pub use reader::{Line, LineReader};

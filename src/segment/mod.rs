@@ -32,6 +32,7 @@ use std::sync::Arc;
 
 use crate::dict::Dictionary;
 use crate::normalize::Normalizer;
+use crate::pool::{Idle, Lender};
 pub(crate) use lattice::Scratch;
 pub use model::SegmentModel;
 pub use span::Span;
@@ -85,6 +86,8 @@ pub struct Token {
 #[derive(Clone, Debug)]
 pub struct Segmenter {
     inner: Arc<Inner>,
+    /// Warm workers not in use, shared by the clones.
+    idle: Arc<Idle<Worker>>,
 }
 
 #[derive(Debug)]
@@ -133,6 +136,7 @@ impl Segmenter {
                 model,
                 normalizer: Normalizer::new(),
             }),
+            idle: Arc::default(),
         }
     }
 
@@ -150,24 +154,35 @@ impl Segmenter {
     /// thread without allocating per token.
     pub fn worker(&self) -> Worker {
         Worker {
-            seg: self.clone(),
+            inner: Arc::clone(&self.inner),
             scratch: lattice::Scratch::default(),
             tokens: Vec::new(),
         }
     }
 
-    /// Segment `text`.
+    /// Segment `text`, with a warm worker borrowed from the segmenter's
+    /// pool (shared by its clones).
     pub fn segment(&self, text: &str) -> Vec<Token> {
-        let mut w = self.worker();
-        w.segment(text);
-        w.tokens
+        self.lend().worker().segment(text).to_vec()
+    }
+}
+
+impl Lender for Segmenter {
+    type Worker = Worker;
+
+    fn fresh(&self) -> Worker {
+        self.worker()
+    }
+
+    fn idle(&self) -> &Idle<Worker> {
+        &self.idle
     }
 }
 
 /// A segmenter with its own scratch buffers (one per thread).
 #[derive(Debug)]
 pub struct Worker {
-    seg: Segmenter,
+    inner: Arc<Inner>,
     scratch: lattice::Scratch,
     tokens: Vec<Token>,
 }
@@ -175,7 +190,7 @@ pub struct Worker {
 impl Worker {
     /// Segment `text`; the tokens live until the next call.
     pub fn segment(&mut self, text: &str) -> &[Token] {
-        let inner = &self.seg.inner;
+        let inner = &self.inner;
         let normalized = inner.normalizer.normalize_with_offsets(text);
         self.tokens.clear();
         lattice::segment(

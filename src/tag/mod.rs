@@ -29,7 +29,6 @@
 
 mod folding;
 mod matcher;
-mod pool;
 mod tagger;
 mod taxonomy;
 

@@ -4,11 +4,11 @@
 use std::sync::Arc;
 
 use super::matcher::{Matcher, Owner};
-use super::pool::{Idle, Lent};
 use super::taxonomy::Taxonomy;
 use super::{Evidence, Field, Tags, TopicTag};
 use crate::dict::SyllableIds;
 use crate::normalize::Normalizer;
+use crate::pool::{Idle, Lender};
 use crate::segment::{Scratch, Segmenter, Span, Token, TokenKind, segment_normalized, syl_flag};
 
 /// Thresholds and weights of the tagger.
@@ -66,7 +66,7 @@ impl Default for TagOptions {
 pub struct Tagger {
     inner: Arc<Inner>,
     /// Warm workers not in use, shared by the clones.
-    idle: Arc<Idle>,
+    idle: Arc<Idle<TagWorker>>,
 }
 
 #[derive(Debug, Clone)]
@@ -171,13 +171,16 @@ impl Tagger {
     pub fn tag(&self, title: &str, text: &str) -> Tags {
         self.lend().worker().tag(title, text)
     }
+}
 
-    /// A worker from the pool, given back when the loan is dropped.
-    pub(crate) fn lend(&self) -> Lent<'_> {
-        Lent::from(self, &self.idle)
+impl Lender for Tagger {
+    type Worker = TagWorker;
+
+    fn fresh(&self) -> TagWorker {
+        self.worker()
     }
 
-    pub(super) fn idle(&self) -> &Idle {
+    fn idle(&self) -> &Idle<TagWorker> {
         &self.idle
     }
 }
@@ -683,5 +686,18 @@ mod tests {
             "Thương lái thu mua cà phê nhân xô ở Tây Nguyên.",
         );
         assert_eq!(keys(&mut used), fresh);
+    }
+
+    #[test]
+    fn clones_share_warm_workers_and_another_normalizer_gets_its_own() {
+        let tagger = Tagger::new();
+        tagger.tag("Giá lúa tăng", "Thương lái thu mua lúa.");
+        assert_eq!(tagger.idle().len(), 1);
+        let clone = tagger.clone();
+        clone.tag("Giá lúa tăng", "Thương lái thu mua lúa.");
+        assert_eq!(tagger.idle().len(), 1);
+        // Its workers read text through another normalizer.
+        let repairing = clone.with_normalizer(Normalizer::builder().repair(true).build());
+        assert_eq!(repairing.idle().len(), 0);
     }
 }
