@@ -26,6 +26,9 @@ pub(crate) trait Lender {
     fn fresh(&self) -> Self::Worker;
     /// The idle workers, shared by the lender's clones.
     fn idle(&self) -> &Idle<Self::Worker>;
+    /// Whether `worker` may wait in the pool: one that has read a very long
+    /// text is dropped, or its buffers would hold that memory for good.
+    fn reusable(&self, worker: &Self::Worker) -> bool;
 
     /// A worker from the pool, given back when the loan is dropped. A
     /// caller that borrows while all are busy (another thread, or a piece
@@ -93,7 +96,9 @@ impl<L: Lender> Lent<'_, L> {
 
 impl<L: Lender> Drop for Lent<'_, L> {
     fn drop(&mut self) {
-        if let Some(worker) = self.worker.take() {
+        if let Some(worker) = self.worker.take()
+            && self.lender.reusable(&worker)
+        {
             self.lender.idle().put(worker);
         }
     }
@@ -120,6 +125,9 @@ mod tests {
         fn idle(&self) -> &Idle<usize> {
             &self.idle
         }
+        fn reusable(&self, worker: &usize) -> bool {
+            *worker != 7
+        }
     }
 
     #[test]
@@ -141,5 +149,17 @@ mod tests {
         let many: Vec<_> = (0..MOST_IDLE + 5).map(|_| lender.lend()).collect();
         drop(many);
         assert_eq!(lender.idle.len(), MOST_IDLE);
+    }
+
+    #[test]
+    fn a_worker_that_is_not_reusable_is_dropped() {
+        let lender = Numbers::default();
+        let many: Vec<_> = (0..10).map(|_| lender.lend()).collect();
+        drop(many);
+        assert_eq!(lender.idle.len(), 9);
+        let mut lent: Vec<_> = (0..9).map(|_| lender.lend()).collect();
+        let mut numbers: Vec<usize> = lent.iter_mut().map(|l| *l.worker()).collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, [0, 1, 2, 3, 4, 5, 6, 8, 9]);
     }
 }

@@ -177,7 +177,15 @@ impl Lender for Segmenter {
     fn idle(&self) -> &Idle<Worker> {
         &self.idle
     }
+
+    fn reusable(&self, worker: &Worker) -> bool {
+        worker.tokens.capacity() <= KEEP_TOKENS
+    }
 }
+
+/// A worker that has segmented a text of more tokens than this (about a
+/// megabyte of text) is not kept idle.
+const KEEP_TOKENS: usize = 1 << 18;
 
 /// A segmenter with its own scratch buffers (one per thread).
 #[derive(Debug)]
@@ -237,4 +245,18 @@ impl Worker {
 /// tokens with spans in `text`.
 pub(crate) fn segment_normalized(text: &str, seg: &Segmenter, s: &mut Scratch, out: &mut Vec<Token>) {
     lattice::segment(text, &seg.inner.dict, seg.inner.model.as_ref(), s, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worker_that_segmented_a_huge_text_is_not_kept() {
+        let seg = Segmenter::new();
+        assert!(seg.segment(&"lúa ".repeat(KEEP_TOKENS + 1)).len() > KEEP_TOKENS);
+        assert_eq!(seg.idle.len(), 0);
+        seg.segment("lúa");
+        assert_eq!(seg.clone().idle.len(), 1);
+    }
 }

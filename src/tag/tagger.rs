@@ -183,7 +183,16 @@ impl Lender for Tagger {
     fn idle(&self) -> &Idle<TagWorker> {
         &self.idle
     }
+
+    fn reusable(&self, worker: &TagWorker) -> bool {
+        worker.tokens.capacity() <= KEEP_TOKENS && worker.hits.capacity() <= KEEP_TOKENS
+    }
 }
+
+/// A worker that has read an article of more tokens, or found more matches
+/// in one, than this (about a megabyte of text; news articles have a few
+/// thousand tokens) is not kept idle.
+const KEEP_TOKENS: usize = 1 << 18;
 
 #[cfg(feature = "embedded-data")]
 impl Default for Tagger {
@@ -699,5 +708,15 @@ mod tests {
         // Its workers read text through another normalizer.
         let repairing = clone.with_normalizer(Normalizer::builder().repair(true).build());
         assert_eq!(repairing.idle().len(), 0);
+    }
+
+    #[test]
+    fn a_worker_that_read_a_huge_article_is_not_kept() {
+        let tagger = Tagger::new();
+        let huge = "Nông dân thu hoạch lúa. ".repeat(KEEP_TOKENS / 2);
+        assert!(tagger.tag("Lúa", &huge).agri);
+        assert_eq!(tagger.idle().len(), 0);
+        tagger.tag("Lúa", "Nông dân thu hoạch lúa.");
+        assert_eq!(tagger.idle().len(), 1);
     }
 }
