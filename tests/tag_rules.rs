@@ -347,9 +347,9 @@ fn vegetables_sprayed_with_chemicals_before_sale_are_food_safety() {
 fn acacia_planted_and_felled_is_forestry_and_its_price_is_a_price() {
     let tagger = Tagger::new();
     let acacia = "Nhiều hộ dân miền núi đang khai thác keo để có tiền sắm Tết. Gia đình anh \
-         Phú có 2 ha rừng keo đến kỳ thu hoạch sau 5 năm trồng keo. Năm nay giá keo xuống \
-         thấp, chỉ còn 1 triệu đồng mỗi tấn. Thương lái mua gỗ keo về bán cho nhà máy dăm \
-         gỗ xuất khẩu, người trồng rừng thu lãi ít.";
+         Phú có 2 ha keo lai đến kỳ thu hoạch. Sau 5 năm trồng keo, anh thu hoạch được 70 \
+         tấn. Năm nay giá keo xuống thấp, chỉ còn 1 triệu đồng mỗi tấn. Anh tiếp tục trồng \
+         keo sau khi thu hoạch. Thương lái mua gỗ keo về bán cho nhà máy dăm gỗ xuất khẩu.";
     let tags = tagger.tag("Đồng bào vùng cao vào vụ khai thác keo", acacia);
     let ids = topic_ids(&tags);
     assert!(ids.contains(&"forestry") && ids.contains(&"prices"), "{tags:?}");
