@@ -365,3 +365,14 @@ fn the_price_salt_makers_get_is_a_price() {
     let tags = tagger.tag("Diêm dân không vui dù trúng mùa muối", salt);
     assert!(topic_ids(&tags).contains(&"prices"), "{tags:?}");
 }
+
+#[test]
+fn a_headline_in_title_case_counts_as_in_sentence_case() {
+    let tagger = Tagger::new();
+    let text = "Nông dân thu hoạch lúa hè thu. Thương lái thu mua lúa tại ruộng.";
+    let sentence = tagger.tag("Giá lúa gạo hôm nay tăng mạnh ở Đồng Tháp", text);
+    let title = tagger.tag("Giá Lúa Gạo Hôm Nay Tăng Mạnh Ở Đồng Tháp", text);
+    assert_eq!(topic_ids(&title), topic_ids(&sentence));
+    assert!(topic_ids(&title).contains(&"prices"), "{title:?}");
+    assert_eq!(title.topics[0].score, sentence.topics[0].score);
+}

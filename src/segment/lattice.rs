@@ -33,6 +33,9 @@ pub(crate) struct Scratch {
     /// Every syllable keyed in the current text: its start and what the
     /// table knows of it (the tagger reads it instead of keying again).
     pub(crate) text_syls: Vec<(usize, Syl)>,
+    /// The line being segmented has every word capitalized (a headline in
+    /// title case): capitals there say nothing of names.
+    title_case: bool,
 }
 
 impl Scratch {
@@ -42,6 +45,7 @@ impl Scratch {
         let generation = self.syllables.begin();
         self.trie_ids.sync(generation);
         self.text_syls.clear();
+        self.title_case = false;
     }
 }
 
@@ -116,6 +120,10 @@ pub(crate) fn segment(
     let mut i = 0;
     while i < pieces.len() {
         let p = pieces[i];
+        // Every line starts a run or a piece of its own.
+        if i == 0 || line_break(text, &pieces[i - 1], &p) {
+            s.title_case = is_title_case(text, &pieces[i..]);
+        }
         if is_syllable(&p) {
             let j = run_end(&pieces, i);
             segment_run(text, &pieces[i..j], dict, model, s, out);
@@ -153,6 +161,41 @@ pub(crate) fn segment(
         }
     }
     s.pieces = pieces;
+}
+
+/// Whether a line break lies between two pieces.
+fn line_break(text: &str, before: &Piece, after: &Piece) -> bool {
+    text.as_bytes()[before.end..after.start].contains(&b'\n')
+}
+
+/// Whether the line that starts with `line[0]` writes every word
+/// capitalized, as some sites write headlines ("Hiệu Quả Từ Mô Hình Nuôi
+/// Dê"): at least five capitalized words and at most one lower-case word in
+/// ten (words in capitals are neither). Ordinary text is told after its
+/// first few words.
+fn is_title_case(text: &str, line: &[Piece]) -> bool {
+    let (mut capitalized, mut lower) = (0usize, 0usize);
+    for (k, p) in line.iter().enumerate() {
+        if k > 0 && line_break(text, &line[k - 1], p) {
+            break;
+        }
+        if !is_syllable(p) {
+            continue;
+        }
+        let word = &text[p.start..p.end];
+        match word.chars().next() {
+            Some(c) if c.is_ascii_lowercase() || c.is_lowercase() => lower += 1,
+            // "Lúa" is capitalized, "HTX" is not.
+            Some(c) if c.is_uppercase() => {
+                capitalized += usize::from(word.chars().skip(1).any(char::is_lowercase))
+            }
+            _ => {}
+        }
+        if lower > capitalized / 10 + 1 {
+            return false;
+        }
+    }
+    capitalized >= 5 && lower * 10 <= capitalized
 }
 
 /// Score of a word of `len` syllables.
@@ -229,7 +272,10 @@ pub(crate) fn key_run(text: &str, run: &[Piece], dict: &Dictionary, s: &mut Scra
     s.hashes.clear();
     s.trie_syls.clear();
     for p in run {
-        let syl = s.syllables.get(&text[p.start..p.end]);
+        let mut syl = s.syllables.get(&text[p.start..p.end]);
+        if s.title_case {
+            syl.flags &= !flag::CAPITALIZED;
+        }
         s.syls.push(syl);
         s.text_syls.push((p.start, syl));
         s.hashes.push(s.syllables.hash(syl.key));
@@ -381,5 +427,30 @@ mod tests {
         w.segment(&junk);
         assert_eq!(w.segment(text), &before[..]);
         assert!(before.iter().any(|t| &text[t.span] == "Hợp tác xã"));
+    }
+
+    #[test]
+    fn a_headline_in_title_case_is_segmented_as_in_sentence_case() {
+        let seg = Segmenter::new();
+        let words = |text: &str| -> Vec<String> {
+            seg.segment(text)
+                .iter()
+                .map(|t| text[t.span].to_lowercase())
+                .collect()
+        };
+        let sentence = "Hiệu quả từ mô hình nuôi dê ở Ninh Hòa\nÔng Nguyễn Văn Thành nuôi dê.";
+        let title = "Hiệu Quả Từ Mô Hình Nuôi Dê Ở Ninh Hòa\nÔng Nguyễn Văn Thành nuôi dê.";
+        assert_eq!(words(title), words(sentence));
+        assert!(
+            words(title).contains(&"mô hình".to_string()),
+            "{:?}",
+            words(title)
+        );
+        // The next line is ordinary text: its name is still one token.
+        let name = seg
+            .segment(title)
+            .into_iter()
+            .find(|t| &title[t.span] == "Nguyễn Văn Thành");
+        assert_eq!(name.map(|t| t.kind), Some(crate::segment::TokenKind::Name));
     }
 }

@@ -73,6 +73,8 @@ pub enum Transform {
     Lower,
     /// Upper case.
     Upper,
+    /// Every word capitalized, as some sites write headlines ("Giá Lúa Tăng").
+    TitleCase,
     /// Without diacritics (đ as d), as some sites and readers write.
     StripDiacritics,
 }
@@ -85,9 +87,31 @@ impl Transform {
             Some(Transform::Nfd) => text.nfd().collect(),
             Some(Transform::Lower) => text.to_lowercase(),
             Some(Transform::Upper) => text.to_uppercase(),
+            Some(Transform::TitleCase) => title_case(text),
             Some(Transform::StripDiacritics) => agrivn::normalize::strip_diacritics(text).into_owned(),
         }
     }
+}
+
+/// `text` with the first letter of every word in upper case and the others
+/// in lower case.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut start = true;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = true;
+        }
+    }
+    out
 }
 
 pub fn run(cmd: Command) -> Result<i32> {
