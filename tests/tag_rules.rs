@@ -376,3 +376,19 @@ fn a_headline_in_title_case_counts_as_in_sentence_case() {
     assert!(topic_ids(&title).contains(&"prices"), "{title:?}");
     assert_eq!(title.topics[0].score, sentence.topics[0].score);
 }
+
+#[test]
+fn words_capitalized_as_a_name_inside_a_sentence_are_that_name() {
+    let tagger = Tagger::new();
+    let text = "Nông dân Nguyễn Văn Tân ở xã Phú Thọ (Tam Nông, Đồng Tháp) làm 2 ha lúa. \
+         Vừa chín thì lúa gặp mưa lớn, nông dân thu hoạch chậm.";
+    let tags = tagger.tag("Lúa chín gặp mưa", text);
+    assert!(tags.agri, "{tags:?}");
+    assert!(!topic_ids(&tags).contains(&"policy"), "{tags:?}");
+    // The policy written as words, not as a name, still counts.
+    let policy = tagger.tag(
+        "Nghị quyết về nông nghiệp, nông dân, nông thôn",
+        "Trung ương ban hành nghị quyết về tam nông. Chính sách tam nông hỗ trợ nông dân.",
+    );
+    assert!(topic_ids(&policy).contains(&"policy"), "{policy:?}");
+}

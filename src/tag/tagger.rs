@@ -474,9 +474,10 @@ impl TagWorker {
                     {
                         return;
                     }
-                    // A capitalized single word inside a sentence is a name
-                    // (the surname Ngô), unless the phrase is written so.
-                    if len == 1 && a.capitalized && !a.sentence_start && !group.cased {
+                    // Inside a sentence, words that are all capitalized are a
+                    // name (the surname Ngô, the district Tam Nông), unless
+                    // the phrase is written so.
+                    if !group.cased && !a.sentence_start && syls[i..i + len].iter().all(|y| y.capitalized) {
                         return;
                     }
                     if best.is_none_or(|(l, _)| len >= l) {
