@@ -392,3 +392,13 @@ fn words_capitalized_as_a_name_inside_a_sentence_are_that_name() {
     );
     assert!(topic_ids(&policy).contains(&"policy"), "{policy:?}");
 }
+
+#[test]
+fn uncommon_animals_raised_for_money_are_livestock() {
+    let tagger = Tagger::new();
+    let text = "Năm 2003, ông Hùng xây chuồng nuôi nhím làm giàu. Ông mua 6 con nhím giống về \
+         nuôi, sau một năm đàn nhím bắt đầu sinh sản. Nay mỗi năm ông bán hàng trăm con.";
+    let tags = tagger.tag("Làm giàu từ nuôi nhím", text);
+    assert!(tags.agri, "{tags:?}");
+    assert!(topic_ids(&tags).contains(&"livestock"), "{tags:?}");
+}
