@@ -402,3 +402,16 @@ fn uncommon_animals_raised_for_money_are_livestock() {
     assert!(tags.agri, "{tags:?}");
     assert!(topic_ids(&tags).contains(&"livestock"), "{tags:?}");
 }
+
+#[test]
+fn a_price_written_as_so_much_a_kilo_in_words_is_a_price() {
+    let tagger = Tagger::new();
+    let text = "Thương lái đến tận vườn mua xoài cát Hòa Lộc với giá 90.000 đồng một kg. \
+         Xoài loại hai được mua 60.000 đồng mỗi kg, cao gấp đôi năm ngoái.";
+    let tags = tagger.tag("Xoài cát Hòa Lộc được mùa", text);
+    let prices = tags.topics.iter().find(|t| t.id == "prices").expect("prices");
+    assert!(
+        prices.evidence.iter().any(|e| e.phrase == "đồng một kg"),
+        "{tags:?}"
+    );
+}
