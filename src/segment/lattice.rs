@@ -184,7 +184,7 @@ fn is_title_case(text: &str, line: &[Piece]) -> bool {
         }
         let word = &text[p.start..p.end];
         match word.chars().next() {
-            Some(c) if c.is_ascii_lowercase() || c.is_lowercase() => lower += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
             // "Lúa" is capitalized, "HTX" is not.
             Some(c) if c.is_uppercase() => {
                 capitalized += usize::from(word.chars().skip(1).any(char::is_lowercase))
