@@ -5,8 +5,9 @@
 //! tagging the articles of `news.jsonl` one call each took 2.4 times as
 //! long with a worker made per call, segmenting them sentence by sentence
 //! 4.4 times. [`Tagger::tag`](crate::tag::Tagger::tag),
-//! [`Segmenter::segment`](crate::segment::Segmenter::segment) and the
-//! pieces of a parallel batch borrow a worker from their owner's pool and
+//! [`Segmenter::segment`](crate::segment::Segmenter::segment),
+//! [`Segmenter::with_worker`](crate::segment::Segmenter::with_worker) and
+//! the pieces of a parallel batch borrow a worker from their owner's pool and
 //! give it back when done: a program that handles one text at a time gets
 //! warm workers, and a batch makes about one worker per thread however
 //! finely it is split. The pool holds workers, never its owner, so dropping

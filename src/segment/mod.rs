@@ -163,7 +163,23 @@ impl Segmenter {
     /// Segment `text`, with a warm worker borrowed from the segmenter's
     /// pool (shared by its clones).
     pub fn segment(&self, text: &str) -> Vec<Token> {
-        self.lend().worker().segment(text).to_vec()
+        self.with_worker(|w| w.segment(text).to_vec())
+    }
+
+    /// Run `f` with a warm worker borrowed from the segmenter's pool, given
+    /// back when `f` returns: for a parallel loop that segments many texts
+    /// per task without making (and warming) a worker for each task.
+    ///
+    /// ```
+    /// use agrivn::segment::Segmenter;
+    ///
+    /// let seg = Segmenter::new();
+    /// let mut line = String::new();
+    /// seg.with_worker(|w| w.segment_to_line("Nông dân thu hoạch lúa", &mut line));
+    /// assert!(line.starts_with("Nông_dân"));
+    /// ```
+    pub fn with_worker<R>(&self, f: impl FnOnce(&mut Worker) -> R) -> R {
+        f(self.lend().worker())
     }
 }
 

@@ -78,22 +78,23 @@ pub fn run(args: Args) -> Result<i32> {
         let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
         loop {
             let read = lines.read_chunk(&mut chunk, CHUNK_LINES, CHUNK_BYTES);
-            // A few pieces per thread, each segmented by one worker into one
-            // buffer, written in order.
+            // A few pieces per thread, each segmented into one buffer by a
+            // warm worker borrowed from the segmenter, written in order.
             let size = chunk.len().div_ceil(rayon::current_num_threads() * 4).max(1);
             let pieces: Vec<(String, Vec<(u64, String)>)> = chunk
                 .par_chunks(size)
                 .map(|lines| {
-                    let mut worker = seg.worker();
-                    let mut text = String::new();
-                    let mut warnings = Vec::new();
-                    for l in lines {
-                        if let Some(w) = segment_line(&mut worker, l, args.format, &mut text) {
-                            warnings.push((l.number, w));
+                    seg.with_worker(|worker| {
+                        let mut text = String::new();
+                        let mut warnings = Vec::new();
+                        for l in lines {
+                            if let Some(w) = segment_line(worker, l, args.format, &mut text) {
+                                warnings.push((l.number, w));
+                            }
+                            text.push('\n');
                         }
-                        text.push('\n');
-                    }
-                    (text, warnings)
+                        (text, warnings)
+                    })
                 })
                 .collect();
             for (text, warnings) in pieces {
