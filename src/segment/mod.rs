@@ -171,12 +171,14 @@ impl Segmenter {
     /// per task without making (and warming) a worker for each task.
     ///
     /// ```
+    /// # #[cfg(feature = "embedded-data")] {
     /// use agrivn::segment::Segmenter;
     ///
     /// let seg = Segmenter::new();
     /// let mut line = String::new();
     /// seg.with_worker(|w| w.segment_to_line("Nông dân thu hoạch lúa", &mut line));
     /// assert!(line.starts_with("Nông_dân"));
+    /// # }
     /// ```
     pub fn with_worker<R>(&self, f: impl FnOnce(&mut Worker) -> R) -> R {
         f(self.lend().worker())
