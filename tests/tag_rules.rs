@@ -415,3 +415,34 @@ fn a_price_written_as_so_much_a_kilo_in_words_is_a_price() {
         "{tags:?}"
     );
 }
+
+#[test]
+fn the_campaign_against_illegal_fishing_is_policy() {
+    let text = "Tỉnh tiếp tục tập trung chống khai thác IUU trong những tháng cuối năm. \
+         Mọi tàu cá phải cập cảng đúng nơi khai báo trước khi ra khơi. \
+         Các tàu vi phạm IUU ở vùng biển nước ngoài sẽ bị thu hồi giấy phép. \
+         Ngư dân được tuyên truyền về việc gỡ thẻ vàng của EC.";
+    let tags = Tagger::new().tag("Quyết tâm gỡ thẻ vàng IUU", text);
+    let ids: Vec<&str> = tags.topics.iter().map(|t| t.id.as_str()).collect();
+    assert!(ids.contains(&"fisheries"), "{tags:?}");
+    let policy = tags.topics.iter().find(|t| t.id == "policy");
+    let policy = policy.unwrap_or_else(|| panic!("no policy: {tags:?}"));
+    assert!(policy.evidence.iter().any(|e| e.phrase == "IUU"), "{policy:?}");
+}
+
+#[test]
+fn ginseng_gardens_and_swiftlet_houses_are_farming() {
+    let tagger = Tagger::new();
+    let ginseng = "Người dân huyện Nam Trà My trồng sâm Ngọc Linh dưới tán rừng già. \
+         Mỗi vườn sâm được rào kín và canh giữ suốt ngày đêm. \
+         Nhiều hộ trồng sâm có thu nhập hàng tỷ đồng mỗi năm.";
+    let tags = tagger.tag("Vùng sâm Ngọc Linh trên núi cao", ginseng);
+    assert!(tags.agri, "{tags:?}");
+    assert!(tags.topics.iter().any(|t| t.id == "crops"), "{tags:?}");
+    let swiftlet = "Anh Tâm xây nhà yến ba tầng ở ven biển Ninh Thuận. \
+         Sau hai năm, đàn chim về làm tổ kín các nhà yến trong xã. \
+         Yến sào được thương lái mua tận nơi.";
+    let tags = tagger.tag("Làm giàu từ nhà yến", swiftlet);
+    assert!(tags.agri, "{tags:?}");
+    assert!(tags.topics.iter().any(|t| t.id == "livestock"), "{tags:?}");
+}
