@@ -29,14 +29,17 @@
 
 mod folding;
 mod matcher;
+mod score;
 mod tagger;
 mod taxonomy;
+mod worker;
 
 use crate::segment::Span;
 use serde::Serialize;
 
-pub use tagger::{TagOptions, TagWorker, Tagger};
+pub use tagger::{TagOptions, Tagger};
 pub use taxonomy::{AgriSection, FoldingSection, MaskSection, Phrase, Taxonomy, Topic};
+pub use worker::TagWorker;
 
 /// Which field of an article a match is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
