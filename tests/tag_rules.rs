@@ -446,3 +446,16 @@ fn ginseng_gardens_and_swiftlet_houses_are_farming() {
     assert!(tags.agri, "{tags:?}");
     assert!(tags.topics.iter().any(|t| t.id == "livestock"), "{tags:?}");
 }
+
+#[test]
+fn a_harvest_abroad_in_a_commodity_report_is_not_crop_growing() {
+    let text = "Giá đậu tương trên sàn Chicago giảm phiên thứ tư liên tiếp. \
+         Thời tiết thuận lợi ở Brazil hỗ trợ sự phát triển của cây trồng, và hoạt động \
+         thu hoạch tại Brazil bắt đầu vào tháng 3. CONAB nâng dự báo mùa vụ đậu tương \
+         của Brazil, trong khi WASDE giữ nguyên dự báo năng suất. Giá ngô và giá lúa mì \
+         cũng giảm theo.";
+    let tags = Tagger::new().tag("Giá đậu tương tiếp tục suy yếu", text);
+    let ids = topic_ids(&tags);
+    assert!(ids.contains(&"prices"), "{tags:?}");
+    assert!(!ids.contains(&"crops"), "{tags:?}");
+}
