@@ -459,3 +459,13 @@ fn a_harvest_abroad_in_a_commodity_report_is_not_crop_growing() {
     assert!(ids.contains(&"prices"), "{tags:?}");
     assert!(!ids.contains(&"crops"), "{tags:?}");
 }
+
+#[test]
+fn a_variety_named_in_a_trademark_dispute_is_not_crop_growing() {
+    let text = "Cục Sở hữu trí tuệ cho biết giống lúa ST25 là tên giống cây trồng nên không thể \
+         đăng ký nhãn hiệu. Bốn doanh nghiệp tại Mỹ đã nộp đơn đăng ký nhãn hiệu cho giống lúa \
+         ST25. Tác giả của giống lúa ST25 lo ngại doanh nghiệp xuất khẩu gạo mất thương hiệu.";
+    let tags = Tagger::new().tag("Giống lúa ST25 bị đăng ký nhãn hiệu ở Mỹ", text);
+    assert!(tags.agri, "{tags:?}");
+    assert!(!topic_ids(&tags).contains(&"crops"), "{tags:?}");
+}
