@@ -134,7 +134,7 @@ fn held_out_labels_reach_the_measured_scores() {
         "holdout.jsonl",
         include_str!("../data/labels/holdout.jsonl"),
         0.99,
-        0.86,
+        0.87,
         0,
     );
 }
@@ -178,7 +178,7 @@ fn business_and_society_stories_reach_the_measured_scores() {
         "fresh.jsonl",
         include_str!("../data/labels/fresh.jsonl"),
         0.90,
-        0.65,
+        0.66,
         6,
     );
     check(
@@ -200,7 +200,7 @@ const BORDERLINE: &str = include_str!("../data/labels/borderline.jsonl");
 fn articles_written_without_diacritics_reach_the_measured_scores() {
     for (name, labels, bounds) in [
         ("articles.jsonl", DEVELOPMENT, (0.96, 0.85, 2)),
-        ("holdout.jsonl", GATE, (0.99, 0.83, 0)),
+        ("holdout.jsonl", GATE, (0.99, 0.84, 0)),
         ("blind.jsonl", BLIND, (0.96, 0.83, 0)),
         ("borderline.jsonl", BORDERLINE, (0.99, 0.62, 0)),
     ] {
