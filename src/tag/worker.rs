@@ -23,11 +23,14 @@ struct Syl {
     sentence: u32,
 }
 
+/// One match of a phrase group (the taxonomy's entries with the same words).
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Hit {
     pub(super) group: usize,
     pub(super) field: Field,
+    /// Where it is in the caller's title or text.
     pub(super) span: Span,
+    /// Weight of its position: headline and lead count more than the tail.
     pub(super) factor: f32,
     pub(super) sentence: u32,
 }
@@ -42,13 +45,17 @@ pub struct TagWorker {
     /// Syllable keys mapped to the accented and the folded phrase tries.
     phrase_ids: SyllableIds,
     folded_phrase_ids: SyllableIds,
+    /// Every match of the article, in reading order.
     pub(super) hits: Vec<Hit>,
+    /// Which context phrases the article holds, by context id.
     pub(super) context_seen: Vec<bool>,
     /// (sentence, context id) of every context phrase met.
     pub(super) sentence_contexts: Vec<(u32, u32)>,
     /// (sentence, context id) of every context phrase that text without
     /// diacritics may hold (its folded spelling has other readings).
     pub(super) uncertain_contexts: Vec<(u32, u32)>,
+    /// Scratch: matches of each phrase group counted so far (the k-th
+    /// match of a phrase weighs 1/k).
     pub(super) counts: Vec<u32>,
     sentence: u32,
     /// Hash and syllable count of the sentence being scanned.
@@ -60,6 +67,8 @@ pub struct TagWorker {
     pub(super) repeated: Vec<bool>,
     /// Scratch: ids of the sentences sorted by their key.
     sentence_order: Vec<u32>,
+    /// Scratch: (topic, sentence, weight, position factor) of every match
+    /// that is evidence of a topic.
     pub(super) topical: Vec<(usize, u32, f32, f32)>,
 }
 
