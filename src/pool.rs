@@ -20,6 +20,11 @@ use std::sync::{Mutex, PoisonError};
 /// burst of concurrent callers does not leave its workers behind).
 const MOST_IDLE: usize = 64;
 
+/// A worker whose buffers have room for more entries than this (the tokens
+/// of about a megabyte of text; a news article has a few thousand) is
+/// dropped when given back, or its buffers would hold that memory for good.
+pub(crate) const KEEP_ENTRIES: usize = 1 << 18;
+
 /// What lends workers: makes fresh ones and keeps the idle ones.
 pub(crate) trait Lender {
     type Worker;
@@ -27,9 +32,9 @@ pub(crate) trait Lender {
     fn fresh(&self) -> Self::Worker;
     /// The idle workers, shared by the lender's clones.
     fn idle(&self) -> &Idle<Self::Worker>;
-    /// Whether `worker` may wait in the pool: one that has read a very long
-    /// text is dropped, or its buffers would hold that memory for good.
-    fn reusable(&self, worker: &Self::Worker) -> bool;
+    /// Entries the largest buffer of `worker` has room for (see
+    /// [`KEEP_ENTRIES`]).
+    fn held(worker: &Self::Worker) -> usize;
 
     /// A worker from the pool, given back when the loan is dropped. A
     /// caller that borrows while all are busy (another thread, or a piece
@@ -98,7 +103,7 @@ impl<L: Lender> Lent<'_, L> {
 impl<L: Lender> Drop for Lent<'_, L> {
     fn drop(&mut self) {
         if let Some(worker) = self.worker.take()
-            && self.lender.reusable(&worker)
+            && L::held(&worker) <= KEEP_ENTRIES
         {
             self.lender.idle().put(worker);
         }
@@ -126,8 +131,9 @@ mod tests {
         fn idle(&self) -> &Idle<usize> {
             &self.idle
         }
-        fn reusable(&self, worker: &usize) -> bool {
-            *worker != 7
+        /// Worker 7 has read a huge text.
+        fn held(worker: &usize) -> usize {
+            if *worker == 7 { KEEP_ENTRIES + 1 } else { 0 }
         }
     }
 

@@ -196,14 +196,10 @@ impl Lender for Segmenter {
         &self.idle
     }
 
-    fn reusable(&self, worker: &Worker) -> bool {
-        worker.tokens.capacity() <= KEEP_TOKENS
+    fn held(worker: &Worker) -> usize {
+        worker.tokens.capacity()
     }
 }
-
-/// A worker that has segmented a text of more tokens than this (about a
-/// megabyte of text) is not kept idle.
-const KEEP_TOKENS: usize = 1 << 18;
 
 /// A segmenter with its own scratch buffers (one per thread).
 #[derive(Debug)]
@@ -272,7 +268,8 @@ mod tests {
     #[test]
     fn a_worker_that_segmented_a_huge_text_is_not_kept() {
         let seg = Segmenter::new();
-        assert!(seg.segment(&"lúa ".repeat(KEEP_TOKENS + 1)).len() > KEEP_TOKENS);
+        let keep = crate::pool::KEEP_ENTRIES;
+        assert!(seg.segment(&"lúa ".repeat(keep + 1)).len() > keep);
         assert_eq!(seg.idle.len(), 0);
         seg.segment("lúa");
         assert_eq!(seg.clone().idle.len(), 1);

@@ -169,15 +169,10 @@ impl Lender for Tagger {
         &self.idle
     }
 
-    fn reusable(&self, worker: &TagWorker) -> bool {
-        worker.buffer_len() <= KEEP_TOKENS
+    fn held(worker: &TagWorker) -> usize {
+        worker.buffer_len()
     }
 }
-
-/// A worker that has read an article of more tokens, or found more matches
-/// in one, than this (about a megabyte of text; news articles have a few
-/// thousand tokens) is not kept idle.
-const KEEP_TOKENS: usize = 1 << 18;
 
 #[cfg(feature = "embedded-data")]
 impl Default for Tagger {
@@ -206,7 +201,7 @@ mod tests {
     #[test]
     fn a_worker_that_read_a_huge_article_is_not_kept() {
         let tagger = Tagger::new();
-        let huge = "Nông dân thu hoạch lúa. ".repeat(KEEP_TOKENS / 2);
+        let huge = "Nông dân thu hoạch lúa. ".repeat(crate::pool::KEEP_ENTRIES / 2);
         assert!(tagger.tag("Lúa", &huge).agri);
         assert_eq!(tagger.idle().len(), 0);
         tagger.tag("Lúa", "Nông dân thu hoạch lúa.");

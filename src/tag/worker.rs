@@ -114,7 +114,7 @@ impl TagWorker {
         }
     }
 
-    /// The largest of its buffers, in entries: a worker that read a huge
+    /// Entries its largest buffer has room for: a worker that read a huge
     /// article holds that much memory until it is dropped.
     pub(super) fn buffer_len(&self) -> usize {
         self.tokens.capacity().max(self.hits.capacity())
