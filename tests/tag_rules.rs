@@ -469,3 +469,36 @@ fn a_variety_named_in_a_trademark_dispute_is_not_crop_growing() {
     assert!(tags.agri, "{tags:?}");
     assert!(!topic_ids(&tags).contains(&"crops"), "{tags:?}");
 }
+
+#[test]
+fn biosecure_and_clean_farming_practices_are_technology() {
+    let text = "Trang trại của anh Hùng nuôi 2.000 con lợn theo quy trình an toàn sinh học, \
+         chuồng trại khép kín. Trang trại đạt chứng nhận VietGAHP từ năm ngoái. \
+         Anh Hùng trộn men vi sinh vào thức ăn và làm đệm lót sinh học cho đàn lợn.";
+    let tags = Tagger::new().tag("Trang trại lợn khép kín ở Hà Nam", text);
+    assert!(topic_ids(&tags).contains(&"technology"), "{tags:?}");
+}
+
+#[test]
+fn the_brand_of_a_farm_product_is_food_safety_but_a_shop_brand_is_not() {
+    let tagger = Tagger::new();
+    let oyster = "Thương hiệu hàu sữa Ngọc Vừng đã có tiếng trên thị trường. \
+         Ngư dân đã nuôi hàu từ nhiều năm nay. Để giữ thương hiệu hàu sữa Ngọc Vừng, \
+         xã hướng dẫn các hộ nuôi hàu làm theo một quy trình chung. \
+         Nhờ thương hiệu, hàu sữa Ngọc Vừng bán được giá cao hơn.";
+    let tags = tagger.tag("Để phát huy thương hiệu hàu sữa Ngọc Vừng", oyster);
+    assert!(topic_ids(&tags).contains(&"food_safety"), "{tags:?}");
+    let shop = "Chuỗi cửa hàng điện thoại mở thêm năm cửa hàng ở Hà Nội. \
+         Thương hiệu này muốn có 100 cửa hàng trong năm tới.";
+    let tags = tagger.tag("Thương hiệu điện thoại mở rộng chuỗi", shop);
+    assert!(!tags.agri && tags.topics.is_empty(), "{tags:?}");
+}
+
+#[test]
+fn a_poverty_programme_that_hands_out_livestock_is_policy() {
+    let text = "Từ nguồn vốn Dự án giảm nghèo, huyện Mường Chà hỗ trợ 493 hộ nghèo nuôi dê núi. \
+         Mỗi hộ được nhận hai con dê giống và được tập huấn cách nuôi. \
+         Chương trình giảm nghèo của huyện còn hỗ trợ bò giống cho các hộ cận nghèo.";
+    let tags = Tagger::new().tag("Nuôi dê núi, tạo sinh kế cho người nghèo", text);
+    assert!(topic_ids(&tags).contains(&"policy"), "{tags:?}");
+}
