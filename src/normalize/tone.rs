@@ -44,6 +44,36 @@ const CLUSTERS: &[&[u8]] = &[
     b"oay", b"oao", b"oeo", b"ua^y", b"uo^i", b"uye^", b"uyu", b"uya", b"u+o+i", b"u+o+u", b"ie^u", b"ye^u",
 ];
 
+/// Clusters that end in a glide (ai, ao, au…) or are open diphthongs (ia,
+/// ua, ưa, uơ, uya): a final consonant never follows them ("Léon" and
+/// "Xiàn" are not Vietnamese syllables).
+const OPEN_ONLY: &[&[u8]] = &[
+    b"ai", b"ao", b"au", b"ay", b"a^u", b"a^y", b"eo", b"e^u", b"ia", b"iu", b"oi", b"o^i", b"o+i", b"ua",
+    b"ui", b"uo+", b"u+a", b"u+i", b"u+u", b"oai", b"oay", b"oao", b"oeo", b"ua^y", b"uo^i", b"uyu", b"uya",
+    b"u+o+i", b"u+o+u", b"ie^u", b"ye^u",
+];
+
+/// Clusters only found before a final consonant (ă, â, iê, uô, ươ…); the
+/// long oo only before ng and c (xoong, moóc).
+const CLOSED_ONLY: &[&[u8]] = &[
+    b"a(", b"a^", b"oa(", b"ua^", b"ie^", b"ye^", b"uo^", b"u+o+", b"uye^", b"oo",
+];
+
+/// Whether a vowel cluster (in the code of [`CLUSTERS`]) may stand before
+/// `final_` (empty for an open syllable).
+fn fits(cluster: &[u8], final_: &[u8]) -> bool {
+    if !CLUSTERS.contains(&cluster) {
+        return false;
+    }
+    if final_.is_empty() {
+        return !CLOSED_ONLY.contains(&cluster);
+    }
+    if cluster == b"oo" {
+        return final_ == b"ng" || final_ == b"c";
+    }
+    !OPEN_ONLY.contains(&cluster)
+}
+
 /// Shape marks by code (1 circumflex, 2 breve, 3 horn).
 const SHAPES: [char; 4] = ['\0', '\u{302}', '\u{306}', '\u{31B}'];
 
@@ -233,7 +263,7 @@ pub(crate) fn restyle_word(word: &mut [char], style: ToneStyle) -> bool {
             n += 1;
         }
     }
-    if !CLUSTERS.contains(&&code[..n]) {
+    if !fits(&code[..n], final_) {
         return false;
     }
     let tone = letters[from].tone;
@@ -381,5 +411,19 @@ mod tests {
             let got = restyle(input, style).unwrap_or_else(|| input.to_string());
             assert_eq!(got, want, "{input} {style:?}");
         }
+    }
+
+    #[test]
+    fn leaves_alone_words_whose_rhyme_cannot_close_or_stay_open() {
+        // A glide or an open diphthong before a final consonant, a vowel
+        // that needs one without it: names and loans, not syllables.
+        for word in ["Léon", "Dìan", "Bàin", "Seóng", "bìê", "Boò", "Roót"] {
+            for style in [ToneStyle::MainVowel, ToneStyle::Classic] {
+                assert_eq!(restyle(word, style), None, "{word} {style:?}");
+            }
+        }
+        // Their valid neighbours still move.
+        assert_eq!(restyle("bìên", ToneStyle::Classic).as_deref(), Some("biền"));
+        assert_eq!(restyle("xòong", ToneStyle::MainVowel).as_deref(), Some("xoòng"));
     }
 }
