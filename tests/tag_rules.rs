@@ -502,3 +502,13 @@ fn a_poverty_programme_that_hands_out_livestock_is_policy() {
     let tags = Tagger::new().tag("Nuôi dê núi, tạo sinh kế cho người nghèo", text);
     assert!(topic_ids(&tags).contains(&"policy"), "{tags:?}");
 }
+
+#[test]
+fn a_cassava_market_report_is_agricultural() {
+    let text = "Hôm nay, lượng mì củ đưa về cửa khẩu tương đương với ngày hôm qua. \
+         Giá mì nguyên liệu tại các điểm thu mua dao động từ 2.800 đến 3.100 đồng/kg, \
+         tùy trữ lượng tinh bột. Nhiều nhà máy chế biến sắn tăng giá thu mua.";
+    let tags = Tagger::new().tag("Giá mì nguyên liệu tại Tây Ninh ngày 26/4", text);
+    assert!(tags.agri, "{tags:?}");
+    assert!(topic_ids(&tags).contains(&"prices"), "{tags:?}");
+}
