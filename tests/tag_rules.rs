@@ -505,10 +505,9 @@ fn a_poverty_programme_that_hands_out_livestock_is_policy() {
 
 #[test]
 fn a_cassava_market_report_is_agricultural() {
-    let text = "Hôm nay, lượng mì củ đưa về cửa khẩu tương đương với ngày hôm qua. \
+    let text = "Hôm nay, lượng mì củ đưa về cửa khẩu Chàng Riệc tương đương với ngày hôm qua. \
          Giá mì nguyên liệu tại các điểm thu mua dao động từ 2.800 đến 3.100 đồng/kg, \
-         tùy trữ lượng tinh bột. Nhiều nhà máy chế biến sắn tăng giá thu mua.";
+         tùy trữ lượng tinh bột.";
     let tags = Tagger::new().tag("Giá mì nguyên liệu tại Tây Ninh ngày 26/4", text);
     assert!(tags.agri, "{tags:?}");
-    assert!(topic_ids(&tags).contains(&"prices"), "{tags:?}");
 }
