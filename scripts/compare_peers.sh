@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Word segmentation: agrivn against pyvi and underthesea, on the same gold
 # files, scored by the same scorer (../shared/tools/seg_score.py), and their
-# speed on the same text on one core.
+# speed on the same text on one core; and normalization against underthesea's
+# text_normalize on the conformance cases it can be asked to pass.
 #
 # usage: scripts/compare_peers.sh
 #
@@ -55,3 +56,7 @@ python3 -c "b=$bytes; s=$end-$start; print(f'agrivn: {b} bytes in {s:.2f} s, {b/
 for tool in pyvi underthesea; do
     "$venv/bin/python" scripts/peer_segment.py "$tool" "$work/speed.txt" /dev/null
 done
+
+echo "== normalization conformance (../shared/normalization/cases.jsonl)"
+"$agrivn" eval normalize --cases "$shared/normalization/cases.jsonl" | tail -1
+"$venv/bin/python" scripts/peer_normalize.py "$shared/normalization/cases.jsonl" 2>/dev/null
