@@ -3,8 +3,9 @@
 //! gated changes (holdout.jsonl), a blind set nothing was tuned on
 //! (blind.jsonl), general news that mentions farm words
 //! (borderline.jsonl), the second labelling of the gate and blind sets
-//! (second.jsonl) and business and society stories labelled twice after
-//! the rest (fresh.jsonl, fresh_second.jsonl); the text is read from
+//! (second.jsonl), business and society stories labelled twice after
+//! the rest (fresh.jsonl, fresh_second.jsonl) and every article in none of
+//! these (rest.jsonl); the text is read from
 //! ../shared. Some sets are also scored with their text written without
 //! diacritics, or in capitals. The bounds are the
 //! measured scores, rounded down, so that a change that makes tagging worse
@@ -178,15 +179,29 @@ fn business_and_society_stories_reach_the_measured_scores() {
         "fresh.jsonl",
         include_str!("../data/labels/fresh.jsonl"),
         0.90,
-        0.66,
+        0.67,
         6,
     );
     check(
         "fresh_second.jsonl",
         include_str!("../data/labels/fresh_second.jsonl"),
         0.90,
-        0.67,
+        0.69,
         6,
+    );
+}
+
+#[test]
+fn the_rest_of_the_archive_stays_untagged_but_for_its_farm_news() {
+    // Every article in no other set: 1,414 general news stories, none of
+    // which may get a topic, and 15 agricultural ones, most of them a
+    // headline and a one-sentence lead.
+    check(
+        "rest.jsonl",
+        include_str!("../data/labels/rest.jsonl"),
+        0.99,
+        0.29,
+        0,
     );
 }
 
@@ -199,7 +214,7 @@ const BORDERLINE: &str = include_str!("../data/labels/borderline.jsonl");
 #[test]
 fn articles_written_without_diacritics_reach_the_measured_scores() {
     for (name, labels, bounds) in [
-        ("articles.jsonl", DEVELOPMENT, (0.96, 0.85, 2)),
+        ("articles.jsonl", DEVELOPMENT, (0.97, 0.87, 2)),
         ("holdout.jsonl", GATE, (0.99, 0.84, 0)),
         ("blind.jsonl", BLIND, (0.96, 0.83, 0)),
         ("borderline.jsonl", BORDERLINE, (0.99, 0.62, 0)),

@@ -511,3 +511,24 @@ fn a_cassava_market_report_is_agricultural() {
     let tags = Tagger::new().tag("Giá mì nguyên liệu tại Tây Ninh ngày 26/4", text);
     assert!(tags.agri, "{tags:?}");
 }
+
+#[test]
+fn a_headline_and_a_lead_decide_on_less_evidence_than_a_full_article() {
+    let title = "Một xã vùng cao trồng thử 2 ha na giống mới";
+    let lead = "Xã vừa trồng thử 2 ha na giống mới trên đất đồi.";
+    let tagger = Tagger::new();
+    let short = tagger.tag(title, lead);
+    assert!(short.agri, "{short:?}");
+    assert!(topic_ids(&short).contains(&"crops"), "{short:?}");
+    // The same evidence at the head of a full article is a passing mention.
+    let rest = " Trường học của xã vừa khánh thành thêm hai phòng học mới, khang trang.".repeat(8);
+    let long = tagger.tag(title, &format!("{lead}{rest}"));
+    assert!(!long.agri, "{long:?}");
+    // And a short text held to the full threshold is not agricultural.
+    let options = TagOptions {
+        short_agri_factor: 1.0,
+        ..TagOptions::default()
+    };
+    let strict = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    assert!(!strict.tag(title, lead).agri);
+}

@@ -7,8 +7,9 @@ use super::{Evidence, Field, Tags, TopicTag};
 use crate::segment::Span;
 
 impl TagWorker {
-    /// Relevance and topics from the matches of the article just scanned.
-    pub(super) fn score(&mut self) -> Tags {
+    /// Relevance and topics from the matches of the article just scanned,
+    /// whose normalized text is `text_bytes` long.
+    pub(super) fn score(&mut self, text_bytes: usize) -> Tags {
         let inner = &self.inner;
         let opts = &inner.options;
         let matcher = &inner.matcher;
@@ -102,7 +103,12 @@ impl TagWorker {
             }
             topic_scores[t] += sum.min(opts.sentence_cap) * factor;
         }
-        let agri_threshold = opts.agri_threshold.unwrap_or(tax.agri.threshold);
+        let mut agri_threshold = opts.agri_threshold.unwrap_or(tax.agri.threshold);
+        // A headline and a one-sentence lead cannot run through several
+        // sentences as a full article does; they decide on less.
+        if text_bytes <= opts.short_text_bytes {
+            agri_threshold *= opts.short_agri_factor;
+        }
         let is_agri = agri >= agri_threshold;
         let mut topics = Vec::new();
         if is_agri {

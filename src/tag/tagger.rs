@@ -18,6 +18,12 @@ use crate::segment::Segmenter;
 pub struct TagOptions {
     /// Agricultural relevance threshold; the taxonomy's when `None`.
     pub agri_threshold: Option<f32>,
+    /// A text of at most this many bytes (a headline and a one-sentence
+    /// lead, as news digests publish) is short: its headline and lead are
+    /// all the evidence it can show.
+    pub short_text_bytes: usize,
+    /// A short text's article needs this fraction of the relevance threshold.
+    pub short_agri_factor: f32,
     /// Score a topic needs, unless the taxonomy sets one for it.
     pub topic_threshold: f32,
     /// A topic also needs this fraction of the best topic's score.
@@ -49,6 +55,8 @@ impl Default for TagOptions {
     fn default() -> Self {
         TagOptions {
             agri_threshold: None,
+            short_text_bytes: 500,
+            short_agri_factor: 0.8,
             topic_threshold: 5.0,
             relative_threshold: 0.1,
             title_weight: 3.0,

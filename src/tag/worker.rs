@@ -145,7 +145,7 @@ impl TagWorker {
         self.scan(&inner, Field::Title, &title, title_folded);
         self.scan(&inner, Field::Text, &text, text_folded);
         self.find_repeated();
-        self.score()
+        self.score(text.text.len())
     }
 
     fn scan(&mut self, inner: &Inner, field: Field, norm: &crate::normalize::Normalized<'_>, folded: bool) {
