@@ -532,3 +532,18 @@ fn a_headline_and_a_lead_decide_on_less_evidence_than_a_full_article() {
     let strict = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
     assert!(!strict.tag(title, lead).agri);
 }
+
+#[test]
+fn macadamia_orchards_and_the_tea_sector_are_farming() {
+    let tagger = Tagger::new();
+    let macadamia = tagger.tag(
+        "Điện Biên mở rộng vùng trồng cây mắc ca",
+        "Tỉnh Điện Biên có hơn 1.000 ha cây mắc ca, nhiều vườn đã cho thu hoạch hạt.",
+    );
+    assert!(topic_ids(&macadamia).contains(&"crops"), "{macadamia:?}");
+    let tea = tagger.tag(
+        "Ngành chè tìm thị trường mới",
+        "Thị trường chè thế giới biến động khiến ngành chè trong nước phải tìm hướng đi mới.",
+    );
+    assert!(tea.agri, "{tea:?}");
+}
