@@ -56,7 +56,7 @@ impl Default for TagOptions {
         TagOptions {
             agri_threshold: None,
             short_text_bytes: 500,
-            short_agri_factor: 0.8,
+            short_agri_factor: 0.7,
             topic_threshold: 5.0,
             relative_threshold: 0.1,
             title_weight: 3.0,

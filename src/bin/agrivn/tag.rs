@@ -81,7 +81,7 @@ pub struct Args {
 /// text is read.
 #[derive(clap::Args, Clone)]
 pub struct Settings {
-    /// Agricultural-relevance threshold (default: the taxonomy's); an article whose text is at most 500 bytes (a headline and a lead) needs 0.8 of it
+    /// Agricultural-relevance threshold (default: the taxonomy's); an article whose text is at most 500 bytes (a headline and a lead) needs 0.7 of it
     #[arg(long)]
     agri_threshold: Option<f32>,
     /// Score a topic needs (unless the taxonomy sets one for it).
