@@ -534,7 +534,7 @@ fn a_headline_and_a_lead_decide_on_less_evidence_than_a_full_article() {
 }
 
 #[test]
-fn macadamia_orchards_and_the_tea_sector_are_farming() {
+fn macadamia_orchards_the_tea_sector_and_safe_vegetables_are_farming() {
     let tagger = Tagger::new();
     let macadamia = tagger.tag(
         "Điện Biên mở rộng vùng trồng cây mắc ca",
@@ -546,4 +546,9 @@ fn macadamia_orchards_and_the_tea_sector_are_farming() {
         "Thị trường chè thế giới biến động khiến ngành chè trong nước phải tìm hướng đi mới.",
     );
     assert!(tea.agri, "{tea:?}");
+    let vegetables = tagger.tag(
+        "Giữ vững vùng rau an toàn ở Củ Chi",
+        "Sản xuất rau an toàn là thế mạnh của xã, giúp bà con có đầu ra ổn định.",
+    );
+    assert!(vegetables.agri, "{vegetables:?}");
 }
