@@ -1,6 +1,7 @@
 //! The command-line contract, with the real binary: every input line is
 //! either in the output or reported (and in --rejects), in order; exit
-//! statuses follow the documented rules; a closed stdout ends the run quietly.
+//! statuses follow the documented rules; a closed stdout ends the run quietly;
+//! the help states the library's defaults.
 
 #![cfg(all(feature = "cli", feature = "embedded-data"))]
 
@@ -1030,4 +1031,19 @@ fn tag_reads_a_folder_of_text_files_and_json_lines_in_order() {
         b"",
         "text files stay where they are"
     );
+}
+
+#[test]
+fn the_help_of_agri_threshold_states_the_short_text_defaults() {
+    let out = agrivn().args(["tag", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let o = agrivn::tag::TagOptions::default();
+    let said = format!(
+        "at most {} bytes (a headline and a lead) needs {} of it",
+        o.short_text_bytes, o.short_agri_factor
+    );
+    assert!(help.contains(&said), "{help}");
 }
