@@ -44,7 +44,7 @@ fn vtb_test_f1_reaches_target() {
         return;
     };
     eprintln!("ud-vtb test F1 {f:.4}");
-    assert!(f >= 0.975, "F1 {f:.4} below the measured 0.977");
+    assert!(f >= 0.978, "F1 {f:.4} below the measured 0.9789");
 }
 
 #[test]

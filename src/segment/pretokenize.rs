@@ -61,10 +61,34 @@ pub(crate) fn pretokenize(text: &str, out: &mut Vec<Piece>) {
                 });
             } else {
                 split_chunk(chunk, start, newline, out);
+                join_spaced_number(bytes, out);
             }
             newline = bytes.get(end) == Some(&b'\n');
         }
         start = end + 1;
+    }
+}
+
+/// "10 . 000", "84 . 4": a number whose dot stands between single spaces,
+/// as in text tokenized word by word, is one number, as "10.000" is. A
+/// spaced comma is left alone: it more often separates a list ("cấp 1 , 2
+/// , 3"). Looks at the last three pieces.
+fn join_spaced_number(text: &[u8], out: &mut Vec<Piece>) {
+    let n = out.len();
+    if n < 3 {
+        return;
+    }
+    let (a, p, b) = (out[n - 3], out[n - 2], out[n - 1]);
+    let spaced = |x: &Piece, y: &Piece| x.end + 1 == y.start && text[x.end] == b' ';
+    if a.kind == TokenKind::Number
+        && b.kind == TokenKind::Number
+        && p.end == p.start + 1
+        && text[p.start] == b'.'
+        && spaced(&a, &p)
+        && spaced(&p, &b)
+    {
+        out.truncate(n - 2);
+        out[n - 3].end = b.end;
     }
 }
 
@@ -319,6 +343,37 @@ mod tests {
         assert_eq!(
             kinds("#nongsan a@b.vn"),
             vec![("#nongsan", Hashtag), ("a@b.vn", Email)]
+        );
+    }
+
+    #[test]
+    fn a_number_written_with_spaces_around_its_dot_is_one_number() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("đạt 10 . 000 . 000 tấn , tăng 84 . 4 %"),
+            vec![
+                ("đạt", Word),
+                ("10 . 000 . 000", Number),
+                ("tấn", Word),
+                (",", Punct),
+                ("tăng", Word),
+                ("84 . 4", Number),
+                ("%", Punct)
+            ]
+        );
+        // A list, and a sentence that ends on a number, stay apart.
+        assert_eq!(
+            kinds("cấp 1 , 2 năm 2020 .\n2021"),
+            vec![
+                ("cấp", Word),
+                ("1", Number),
+                (",", Punct),
+                ("2", Number),
+                ("năm", Word),
+                ("2020", Number),
+                (".", Punct),
+                ("2021", Number)
+            ]
         );
     }
 
