@@ -4,9 +4,10 @@ of ../shared/normalization/TONE_RULE.md, on every syllable agrivn knows.
 
 usage: python3 scripts/tone_rule_check.py [AGRIVN] [NEWS.jsonl]
 
-AGRIVN defaults to target/release/agrivn (build it with
+AGRIVN defaults to the repository's target/release/agrivn (build it with
 `cargo build --release --features cli`). The syllables are those of the word
-lists under data/dict/ and, when it is there, of ../shared/articles/news.jsonl.
+lists under data/dict/ and, when it is there, of ../shared/articles/news.jsonl
+(both found from the script's place, wherever it is run from).
 Each syllable is written with each of the five tones on each of its vowels, in
 lower case, capitalized and upper case; the rule below says where the tone
 goes (or that the word is not a Vietnamese syllable and stays as it is), and
@@ -95,9 +96,12 @@ def expected(word, style):
     return ud.normalize("NFC", base[: k + 1] + tones[0] + base[k + 1:])
 
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
 def syllables(news):
     words = set()
-    for path in glob.glob("data/dict/*.txt"):
+    for path in glob.glob(os.path.join(ROOT, "data", "dict", "*.txt")):
         for line in open(path, encoding="utf-8"):
             if not line.startswith("#"):
                 words.update(line.split())
@@ -126,9 +130,11 @@ def inputs(news):
 
 
 def main():
-    agrivn = sys.argv[1] if len(sys.argv) > 1 else "target/release/agrivn"
-    news = sys.argv[2] if len(sys.argv) > 2 else "../shared/articles/news.jsonl"
+    agrivn = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "release", "agrivn")
+    news = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "..", "shared", "articles", "news.jsonl")
     words = inputs(news)
+    if not words:
+        sys.exit(f"no syllables found under {ROOT}/data/dict")
     failed = 0
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt") as f:
         f.write("\n".join(words) + "\n")
