@@ -1,8 +1,10 @@
 //! Tone-mark placement: the two styles of writing open syllables with the
 //! rhymes oa, oe and uy (hòa/hoà, khỏe/khoẻ, thủy/thuỷ).
 //!
-//! Only these three open rhymes differ between the styles; every other
-//! syllable, and every word that is not a Vietnamese syllable, is left alone.
+//! Only these three open rhymes differ between the styles. In every other
+//! syllable a misplaced mark moves to the one place both styles agree on
+//! ("múôn" to "muốn", "hòan" to "hoàn"); a word that is not a Vietnamese
+//! syllable (a loan word or a name: "Léon") is left alone.
 //! This file depends on nothing else in the crate: `build.rs` includes it to
 //! write dictionary keys in the same tone style as the segmenter.
 
