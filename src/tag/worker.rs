@@ -51,9 +51,6 @@ pub struct TagWorker {
     pub(super) context_seen: Vec<bool>,
     /// (sentence, context id) of every context phrase met.
     pub(super) sentence_contexts: Vec<(u32, u32)>,
-    /// Scratch: the context phrases found at one syllable (context id,
-    /// and whether its folded spelling has other readings).
-    found_contexts: Vec<(u32, bool)>,
     /// (sentence, context id) of every context phrase that text without
     /// diacritics may hold (its folded spelling has other readings).
     pub(super) uncertain_contexts: Vec<(u32, u32)>,
@@ -107,7 +104,6 @@ impl TagWorker {
             context_seen: vec![false; n_contexts],
             sentence_contexts: Vec::new(),
             uncertain_contexts: Vec::new(),
-            found_contexts: Vec::new(),
             counts: vec![0; n_groups],
             sentence: 0,
             sentence_key: (FNV_OFFSET, 0),
@@ -281,17 +277,13 @@ impl TagWorker {
         let opts = &inner.options;
         let matcher = &inner.matcher;
         let n = self.syls.len();
-        // Phrases match longest first and do not overlap; context phrases
-        // are seen wherever they are, inside a longer phrase too ("lúa" in
-        // "giống lúa"): syllables before `covered` are inside the last
-        // phrase matched, those before `masked` inside the last mask.
-        let mut covered = 0;
-        let mut masked = 0;
-        for i in 0..n {
+        let mut i = 0;
+        while i < n {
             let syls = &self.syls;
             let mut best: Option<(usize, usize)> = None;
-            let found_contexts = &mut self.found_contexts;
-            found_contexts.clear();
+            let context_seen = &mut self.context_seen;
+            let sentence_contexts = &mut self.sentence_contexts;
+            let uncertain_contexts = &mut self.uncertain_contexts;
             let ids = if folded {
                 &mut self.folded_phrase_ids
             } else {
@@ -312,9 +304,14 @@ impl TagWorker {
                         !matcher.settled(f, i.checked_sub(1).and_then(syllable), syllable(i + len))
                     });
                     if let Some(c) = group.context_id {
-                        found_contexts.push((c, ambiguous));
+                        if ambiguous {
+                            uncertain_contexts.push((syls[i].sentence, c));
+                        } else {
+                            context_seen[c as usize] = true;
+                            sentence_contexts.push((syls[i].sentence, c));
+                        }
                     }
-                    if (group.entries.is_empty() || ambiguous) && !group.mask || i < covered {
+                    if (group.entries.is_empty() || ambiguous) && !group.mask {
                         return;
                     }
                     let a = &syls[i];
@@ -336,41 +333,30 @@ impl TagWorker {
                     }
                 },
             );
-            // Words a mask hides ("gạo" in "gạo cội") are no context.
-            if i >= masked && !best.is_some_and(|(_, g)| matcher.groups[g].mask) {
-                let sentence = self.syls[i].sentence;
-                for &(c, ambiguous) in &self.found_contexts {
-                    if ambiguous {
-                        self.uncertain_contexts.push((sentence, c));
-                    } else {
-                        self.context_seen[c as usize] = true;
-                        self.sentence_contexts.push((sentence, c));
+            match best {
+                Some((len, g)) => {
+                    let start = syls[i].start as usize;
+                    let end = syls[i + len - 1].end as usize;
+                    let factor = match field {
+                        Field::Title if norm.text.len() > opts.headline_max_bytes => opts.lead_weight,
+                        Field::Title => opts.title_weight,
+                        Field::Text if start < lead_end => opts.lead_weight,
+                        Field::Text if start >= opts.tail_start => opts.tail_weight,
+                        Field::Text => 1.0,
+                    };
+                    let (s, e) = norm.map.span_to_original(start, end);
+                    if !matcher.groups[g].mask {
+                        self.hits.push(Hit {
+                            group: g,
+                            field,
+                            span: Span { start: s, end: e },
+                            factor,
+                            sentence: syls[i].sentence,
+                        });
                     }
+                    i += len;
                 }
-            }
-            if let Some((len, g)) = best {
-                let start = syls[i].start as usize;
-                let end = syls[i + len - 1].end as usize;
-                let factor = match field {
-                    Field::Title if norm.text.len() > opts.headline_max_bytes => opts.lead_weight,
-                    Field::Title => opts.title_weight,
-                    Field::Text if start < lead_end => opts.lead_weight,
-                    Field::Text if start >= opts.tail_start => opts.tail_weight,
-                    Field::Text => 1.0,
-                };
-                let (s, e) = norm.map.span_to_original(start, end);
-                if matcher.groups[g].mask {
-                    masked = i + len;
-                } else {
-                    self.hits.push(Hit {
-                        group: g,
-                        field,
-                        span: Span { start: s, end: e },
-                        factor,
-                        sentence: syls[i].sentence,
-                    });
-                }
-                covered = i + len;
+                None => i += 1,
             }
         }
     }
