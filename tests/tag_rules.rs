@@ -552,25 +552,3 @@ fn macadamia_orchards_the_tea_sector_and_safe_vegetables_are_farming() {
     );
     assert!(vegetables.agri, "{vegetables:?}");
 }
-
-#[test]
-fn a_price_named_next_to_any_farm_product_is_a_price_but_an_assessment_is_not() {
-    let tagger = Tagger::new();
-    let staples = tagger.tag(
-        "Giá lương thực thế giới tăng mạnh",
-        "Giá lương thực trên thị trường thế giới tháng này tăng gần một phần ba so với \
-         cùng kỳ năm trước, theo chỉ số của Tổ chức Nông Lương Liên Hợp Quốc.",
-    );
-    assert!(staples.agri, "{staples:?}");
-    let prices = staples.topics.iter().find(|t| t.id == "prices").expect("prices");
-    assert!(prices.evidence.iter().any(|e| e.phrase == "giá"), "{staples:?}");
-    // "đánh giá" (to assess) next to a crop is not its price.
-    let trial = tagger.tag(
-        "Chuyên gia đánh giá chất lượng cà phê Tây Nguyên",
-        "Các chuyên gia đánh giá cao chất lượng cà phê của nông dân Tây Nguyên. Hội đồng \
-         đánh giá cà phê theo tiêu chuẩn quốc tế. Nông dân trồng cà phê theo hướng hữu cơ \
-         được đánh giá tốt.",
-    );
-    assert!(trial.agri, "{trial:?}");
-    assert!(!topic_ids(&trial).contains(&"prices"), "{trial:?}");
-}
