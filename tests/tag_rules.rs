@@ -552,3 +552,26 @@ fn macadamia_orchards_the_tea_sector_and_safe_vegetables_are_farming() {
     );
     assert!(vegetables.agri, "{vegetables:?}");
 }
+
+#[test]
+fn a_masked_word_is_no_context_for_its_neighbours() {
+    // "heo" in "heo quay" (a roast) is no farm product, so the shop's
+    // sales are not a farm market.
+    let options = TagOptions {
+        topic_threshold: 0.01,
+        relative_threshold: 0.0,
+        agri_threshold: Some(-100.0),
+        ..TagOptions::default()
+    };
+    let every = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    let shop = every.tag(
+        "Tiệm heo quay đông khách ngày Tết",
+        "Mỗi ngày tiệm heo quay tiêu thụ hàng trăm ký, khách xếp hàng từ sáng sớm.",
+    );
+    let words: Vec<&str> = shop
+        .topics
+        .iter()
+        .flat_map(|t| t.evidence.iter().map(|e| e.phrase.as_str()))
+        .collect();
+    assert!(!words.contains(&"tiêu thụ"), "{shop:?}");
+}

@@ -51,6 +51,9 @@ pub struct TagWorker {
     pub(super) context_seen: Vec<bool>,
     /// (sentence, context id) of every context phrase met.
     pub(super) sentence_contexts: Vec<(u32, u32)>,
+    /// Scratch: the context phrases found at one syllable (context id,
+    /// and whether its folded spelling has other readings).
+    found_contexts: Vec<(u32, bool)>,
     /// (sentence, context id) of every context phrase that text without
     /// diacritics may hold (its folded spelling has other readings).
     pub(super) uncertain_contexts: Vec<(u32, u32)>,
@@ -104,6 +107,7 @@ impl TagWorker {
             context_seen: vec![false; n_contexts],
             sentence_contexts: Vec::new(),
             uncertain_contexts: Vec::new(),
+            found_contexts: Vec::new(),
             counts: vec![0; n_groups],
             sentence: 0,
             sentence_key: (FNV_OFFSET, 0),
@@ -281,9 +285,8 @@ impl TagWorker {
         while i < n {
             let syls = &self.syls;
             let mut best: Option<(usize, usize)> = None;
-            let context_seen = &mut self.context_seen;
-            let sentence_contexts = &mut self.sentence_contexts;
-            let uncertain_contexts = &mut self.uncertain_contexts;
+            let found_contexts = &mut self.found_contexts;
+            found_contexts.clear();
             let ids = if folded {
                 &mut self.folded_phrase_ids
             } else {
@@ -304,12 +307,7 @@ impl TagWorker {
                         !matcher.settled(f, i.checked_sub(1).and_then(syllable), syllable(i + len))
                     });
                     if let Some(c) = group.context_id {
-                        if ambiguous {
-                            uncertain_contexts.push((syls[i].sentence, c));
-                        } else {
-                            context_seen[c as usize] = true;
-                            sentence_contexts.push((syls[i].sentence, c));
-                        }
+                        found_contexts.push((c, ambiguous));
                     }
                     if (group.entries.is_empty() || ambiguous) && !group.mask {
                         return;
@@ -333,6 +331,18 @@ impl TagWorker {
                     }
                 },
             );
+            // Words a mask hides ("heo" in "heo quay") are no context.
+            if !best.is_some_and(|(_, g)| matcher.groups[g].mask) {
+                let sentence = self.syls[i].sentence;
+                for &(c, ambiguous) in &self.found_contexts {
+                    if ambiguous {
+                        self.uncertain_contexts.push((sentence, c));
+                    } else {
+                        self.context_seen[c as usize] = true;
+                        self.sentence_contexts.push((sentence, c));
+                    }
+                }
+            }
             match best {
                 Some((len, g)) => {
                     let start = syls[i].start as usize;
