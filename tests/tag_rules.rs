@@ -158,6 +158,41 @@ fn without_diacritics_a_neighbour_can_settle_an_ambiguous_word() {
     assert_eq!(settled, ["trong"], "{settled:?}");
     let alone = evidence("Cac khu pho trong thanh pho dang bi thu hep trong nam nay.");
     assert!(alone.is_empty(), "{alone:?}");
+    // "trồng trộng" spells "trong" twice, but "trong trong" is two words
+    // far more often: "quan trọng trong".
+    let important = evidence("Day la buoc tien quan trong trong viec mo rong thanh pho.");
+    assert!(important.is_empty(), "{important:?}");
+}
+
+#[test]
+fn without_diacritics_a_word_next_to_a_phrase_of_its_topic_is_read_as_that_word() {
+    let options = TagOptions {
+        topic_threshold: 0.1,
+        relative_threshold: 0.0,
+        agri_threshold: Some(-1000.0),
+        ..TagOptions::default()
+    };
+    let tagger = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    let crops = |text: &str| {
+        let tags = tagger.tag("", text);
+        tags.topics
+            .iter()
+            .filter(|t| t.id == "crops")
+            .flat_map(|t| {
+                t.evidence
+                    .iter()
+                    .map(|e| text[e.span.start..e.span.end].to_string())
+            })
+            .collect::<Vec<_>>()
+    };
+    // "trong" before "ca phe" (coffee) is "trồng" (to grow): the growing
+    // and the crop grown are both crop evidence.
+    let grown = crops("Nhieu ho dan o xa nay trong ca phe tren dat doi.");
+    assert!(grown.contains(&"trong".to_string()), "{grown:?}");
+    assert!(grown.contains(&"ca phe".to_string()), "{grown:?}");
+    // Next to a word of no topic it stays "trong" (in).
+    let inside = crops("Nhieu ho dan o xa nay song trong nha tren dat doi.");
+    assert!(inside.is_empty(), "{inside:?}");
 }
 
 #[test]

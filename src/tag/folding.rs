@@ -96,7 +96,11 @@ impl Folding {
                 };
                 let i = index[fold(part).as_str()];
                 let group = &groups[g];
-                if ambiguous[i] && (!group.entries.is_empty() || group.context_id.is_some()) {
+                // A reduplication ("trồng trộng") spells the phrase twice:
+                // "trong trong" is far more often two words ("quan trọng
+                // trong").
+                let echo = syllables[neighbour] == folded_keys[i];
+                if ambiguous[i] && !echo && (!group.entries.is_empty() || group.context_id.is_some()) {
                     neighbours
                         .entry((i as u32, after))
                         .or_default()

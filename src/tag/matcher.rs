@@ -4,11 +4,13 @@
 //!
 //! In text written without diacritics, a folded phrase that the dictionary
 //! also reads as another word ("trong" for "trồng": see [`super::folding`])
-//! is not evidence unless its neighbours settle it ("cay lua": "cây lúa").
-//! One common word read as a farm word would make every article
-//! agricultural. As a context it may still rule a phrase out (`unless`,
-//! `not_with`), never let one in (`context`, `only_with`); as a mask it
-//! still masks.
+//! is not evidence unless its neighbours settle it: a neighbouring
+//! syllable that makes it a dictionary word ("cay lua": "cây lúa"), or a
+//! phrase of the same topic right next to it ("trong ca phe": "trồng cà
+//! phê", in the tagger's worker). One common word read as a farm word
+//! would make every article agricultural. Unsettled, as a context it may
+//! still rule a phrase out (`unless`, `not_with`), never let one in
+//! (`context`, `only_with`); as a mask it still masks.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -208,6 +210,20 @@ impl Matcher {
     /// and after it.
     pub(crate) fn settled(&self, fold: u32, before: Option<&str>, after: Option<&str>) -> bool {
         self.folding.get().is_some_and(|f| f.settled(fold, before, after))
+    }
+
+    /// Whether groups `g` and `h` hold phrases of a common topic.
+    pub(crate) fn share_topic(&self, g: usize, h: usize) -> bool {
+        let topic = |e: &Entry| match e.owner {
+            Owner::Topic(t) => Some(t),
+            Owner::Agri => None,
+        };
+        let theirs = &self.groups[h].entries;
+        self.groups[g]
+            .entries
+            .iter()
+            .filter_map(topic)
+            .any(|t| theirs.iter().any(|e| topic(e) == Some(t)))
     }
 
     /// Call `found(len, group, ambiguous)` for every phrase starting at the

@@ -51,6 +51,11 @@ pub struct TagWorker {
     pub(super) context_seen: Vec<bool>,
     /// (sentence, context id) of every context phrase met.
     pub(super) sentence_contexts: Vec<(u32, u32)>,
+    /// Scratch: phrases matched in the run of words being scanned, and
+    /// the phrases that text without diacritics may not hold, as
+    /// (first syllable, end syllable, group).
+    run_matches: Vec<(usize, usize, usize)>,
+    run_doubtful: Vec<(usize, usize, usize)>,
     /// Scratch: the context phrases found at one syllable (context id,
     /// and whether its folded spelling has other readings).
     found_contexts: Vec<(u32, bool)>,
@@ -108,6 +113,8 @@ impl TagWorker {
             sentence_contexts: Vec::new(),
             uncertain_contexts: Vec::new(),
             found_contexts: Vec::new(),
+            run_matches: Vec::new(),
+            run_doubtful: Vec::new(),
             counts: vec![0; n_groups],
             sentence: 0,
             sentence_key: (FNV_OFFSET, 0),
@@ -278,13 +285,17 @@ impl TagWorker {
         folded: bool,
         lead_end: usize,
     ) {
-        let opts = &inner.options;
         let matcher = &inner.matcher;
         let n = self.syls.len();
+        self.run_matches.clear();
+        self.run_doubtful.clear();
         let mut i = 0;
         while i < n {
             let syls = &self.syls;
             let mut best: Option<(usize, usize)> = None;
+            // The longest phrase here that text without diacritics may
+            // not hold (see `settle_by_neighbours`).
+            let mut doubtful: Option<(usize, usize)> = None;
             let found_contexts = &mut self.found_contexts;
             found_contexts.clear();
             let ids = if folded {
@@ -309,7 +320,7 @@ impl TagWorker {
                     if let Some(c) = group.context_id {
                         found_contexts.push((c, ambiguous));
                     }
-                    if (group.entries.is_empty() || ambiguous) && !group.mask {
+                    if group.entries.is_empty() && !group.mask {
                         return;
                     }
                     let a = &syls[i];
@@ -326,8 +337,13 @@ impl TagWorker {
                     if !group.cased && !a.sentence_start && syls[i..i + len].iter().all(|y| y.capitalized) {
                         return;
                     }
-                    if best.is_none_or(|(l, _)| len >= l) {
-                        best = Some((len, g));
+                    let slot = if ambiguous && !group.mask {
+                        &mut doubtful
+                    } else {
+                        &mut best
+                    };
+                    if slot.is_none_or(|(l, _)| len >= l) {
+                        *slot = Some((len, g));
                     }
                 },
             );
@@ -345,29 +361,84 @@ impl TagWorker {
             }
             match best {
                 Some((len, g)) => {
-                    let start = syls[i].start as usize;
-                    let end = syls[i + len - 1].end as usize;
-                    let factor = match field {
-                        Field::Title if norm.text.len() > opts.headline_max_bytes => opts.lead_weight,
-                        Field::Title => opts.title_weight,
-                        Field::Text if start < lead_end => opts.lead_weight,
-                        Field::Text if start >= opts.tail_start => opts.tail_weight,
-                        Field::Text => 1.0,
-                    };
-                    let (s, e) = norm.map.span_to_original(start, end);
                     if !matcher.groups[g].mask {
-                        self.hits.push(Hit {
-                            group: g,
-                            field,
-                            span: Span { start: s, end: e },
-                            factor,
-                            sentence: syls[i].sentence,
-                        });
+                        self.push_hit(inner, field, norm, lead_end, (i, i + len, g));
+                        self.run_matches.push((i, i + len, g));
                     }
                     i += len;
                 }
-                None => i += 1,
+                None => {
+                    if let Some((len, g)) = doubtful {
+                        self.run_doubtful.push((i, i + len, g));
+                    }
+                    i += 1;
+                }
             }
+        }
+        if !self.run_doubtful.is_empty() {
+            self.settle_by_neighbours(inner, field, norm, lead_end);
+        }
+    }
+
+    /// Records a match of group `g` over syllables `from..to` of the run.
+    fn push_hit(
+        &mut self,
+        inner: &Inner,
+        field: Field,
+        norm: &crate::normalize::Normalized<'_>,
+        lead_end: usize,
+        (from, to, g): (usize, usize, usize),
+    ) {
+        let opts = &inner.options;
+        let start = self.syls[from].start as usize;
+        let end = self.syls[to - 1].end as usize;
+        let factor = match field {
+            Field::Title if norm.text.len() > opts.headline_max_bytes => opts.lead_weight,
+            Field::Title => opts.title_weight,
+            Field::Text if start < lead_end => opts.lead_weight,
+            Field::Text if start >= opts.tail_start => opts.tail_weight,
+            Field::Text => 1.0,
+        };
+        let (s, e) = norm.map.span_to_original(start, end);
+        self.hits.push(Hit {
+            group: g,
+            field,
+            span: Span { start: s, end: e },
+            factor,
+            sentence: self.syls[from].sentence,
+        });
+    }
+
+    /// Text without diacritics: a phrase whose spelling has other readings
+    /// ("trong" for "trồng") is read as the phrase when it stands right
+    /// next to a phrase of the same topic that has none ("trong ca phe":
+    /// "trồng cà phê"), and overlaps no phrase matched.
+    fn settle_by_neighbours(
+        &mut self,
+        inner: &Inner,
+        field: Field,
+        norm: &crate::normalize::Normalized<'_>,
+        lead_end: usize,
+    ) {
+        let matcher = &inner.matcher;
+        let mut settled_to = 0;
+        for k in 0..self.run_doubtful.len() {
+            let (from, to, g) = self.run_doubtful[k];
+            let overlaps = |&(s, e, _): &(usize, usize, usize)| s < to && from < e;
+            let beside =
+                |&(s, e, h): &(usize, usize, usize)| (e == from || s == to) && matcher.share_topic(g, h);
+            if from < settled_to
+                || self.run_matches.iter().any(overlaps)
+                || !self.run_matches.iter().any(beside)
+            {
+                continue;
+            }
+            settled_to = to;
+            if let Some(c) = matcher.groups[g].context_id {
+                self.context_seen[c as usize] = true;
+                self.sentence_contexts.push((self.syls[from].sentence, c));
+            }
+            self.push_hit(inner, field, norm, lead_end, (from, to, g));
         }
     }
 }
