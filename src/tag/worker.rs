@@ -51,9 +51,9 @@ pub struct TagWorker {
     pub(super) context_seen: Vec<bool>,
     /// (sentence, context id) of every context phrase met.
     pub(super) sentence_contexts: Vec<(u32, u32)>,
-    /// Scratch: phrases matched in the run of words being scanned, and
-    /// the phrases that text without diacritics may not hold, as
-    /// (first syllable, end syllable, group).
+    /// Scratch: phrases and masks matched in the run of words being
+    /// scanned, and the phrases that text without diacritics may not hold,
+    /// as (first syllable, end syllable, group).
     run_matches: Vec<(usize, usize, usize)>,
     run_doubtful: Vec<(usize, usize, usize)>,
     /// Scratch: the context phrases found at one syllable (context id,
@@ -363,8 +363,8 @@ impl TagWorker {
                 Some((len, g)) => {
                     if !matcher.groups[g].mask {
                         self.push_hit(inner, field, norm, lead_end, (i, i + len, g));
-                        self.run_matches.push((i, i + len, g));
                     }
+                    self.run_matches.push((i, i + len, g));
                     i += len;
                 }
                 None => {
@@ -412,7 +412,7 @@ impl TagWorker {
     /// Text without diacritics: a phrase whose spelling has other readings
     /// ("trong" for "trồng") is read as the phrase when it stands right
     /// next to a phrase of the same topic that has none ("trong ca phe":
-    /// "trồng cà phê"), and overlaps no phrase matched.
+    /// "trồng cà phê"), and overlaps no phrase or mask matched.
     fn settle_by_neighbours(
         &mut self,
         inner: &Inner,
@@ -425,8 +425,9 @@ impl TagWorker {
         for k in 0..self.run_doubtful.len() {
             let (from, to, g) = self.run_doubtful[k];
             let overlaps = |&(s, e, _): &(usize, usize, usize)| s < to && from < e;
-            let beside =
-                |&(s, e, h): &(usize, usize, usize)| (e == from || s == to) && matcher.share_topic(g, h);
+            let beside = |&(s, e, h): &(usize, usize, usize)| {
+                (e == from || s == to) && !matcher.groups[h].mask && matcher.share_topic(g, h)
+            };
             if from < settled_to
                 || self.run_matches.iter().any(overlaps)
                 || !self.run_matches.iter().any(beside)
