@@ -29,6 +29,7 @@
 
 mod folding;
 mod matcher;
+mod run;
 mod score;
 mod tagger;
 mod taxonomy;

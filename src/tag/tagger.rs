@@ -1,7 +1,7 @@
 //! The tagger: the shared model (taxonomy, phrase matcher, segmenter,
 //! normalizer, options) and the pool of warm workers that tag with it.
-//! A worker scans an article (`worker.rs`) and scores what it matched
-//! (`score.rs`).
+//! A worker scans an article (`worker.rs`), matching each run of words
+//! (`run.rs`), and scores what it matched (`score.rs`).
 
 use std::sync::Arc;
 

@@ -1,7 +1,8 @@
 //! A tagger's worker: reads an article's title and text through the
 //! normalizer and the segmenter, sentence by sentence, and records every
 //! phrase of the taxonomy it matches, with its sentence and position
-//! factor. What the matches add up to is `score.rs`.
+//! factor. Each run of words is matched in `run.rs`; what the matches add
+//! up to is `score.rs`.
 
 use std::sync::Arc;
 
@@ -11,16 +12,16 @@ use crate::dict::SyllableIds;
 use crate::segment::{Scratch, Span, Token, TokenKind, segment_normalized, syl_flag};
 
 #[derive(Debug, Clone, Copy)]
-struct Syl {
+pub(super) struct Syl {
     /// Syllable key id (folded when the article is matched folded).
-    key: u32,
-    start: u32,
-    end: u32,
+    pub(super) key: u32,
+    pub(super) start: u32,
+    pub(super) end: u32,
     /// Syllable range of the name token this syllable is in, if any.
-    name: Option<(u32, u32)>,
-    capitalized: bool,
-    sentence_start: bool,
-    sentence: u32,
+    pub(super) name: Option<(u32, u32)>,
+    pub(super) capitalized: bool,
+    pub(super) sentence_start: bool,
+    pub(super) sentence: u32,
 }
 
 /// One match of a phrase group (the taxonomy's entries with the same words).
@@ -39,12 +40,12 @@ pub(super) struct Hit {
 #[derive(Debug)]
 pub struct TagWorker {
     pub(super) inner: Arc<Inner>,
-    scratch: Scratch,
+    pub(super) scratch: Scratch,
     tokens: Vec<Token>,
-    syls: Vec<Syl>,
+    pub(super) syls: Vec<Syl>,
     /// Syllable keys mapped to the accented and the folded phrase tries.
-    phrase_ids: SyllableIds,
-    folded_phrase_ids: SyllableIds,
+    pub(super) phrase_ids: SyllableIds,
+    pub(super) folded_phrase_ids: SyllableIds,
     /// Every match of the article, in reading order.
     pub(super) hits: Vec<Hit>,
     /// Which context phrases the article holds, by context id.
@@ -54,11 +55,11 @@ pub struct TagWorker {
     /// Scratch: phrases and masks matched in the run of words being
     /// scanned, and the phrases that text without diacritics may not hold,
     /// as (first syllable, end syllable, group).
-    run_matches: Vec<(usize, usize, usize)>,
-    run_doubtful: Vec<(usize, usize, usize)>,
+    pub(super) run_matches: Vec<(usize, usize, usize)>,
+    pub(super) run_doubtful: Vec<(usize, usize, usize)>,
     /// Scratch: the context phrases found at one syllable (context id,
     /// and whether its folded spelling has other readings).
-    found_contexts: Vec<(u32, bool)>,
+    pub(super) found_contexts: Vec<(u32, bool)>,
     /// (sentence, context id) of every context phrase that text without
     /// diacritics may hold (its folded spelling has other readings).
     pub(super) uncertain_contexts: Vec<(u32, u32)>,
@@ -274,172 +275,6 @@ impl TagWorker {
             if self.sentence_keys[w[0] as usize] == self.sentence_keys[w[1] as usize] {
                 self.repeated[w[1] as usize] = true;
             }
-        }
-    }
-
-    fn match_run(
-        &mut self,
-        inner: &Inner,
-        field: Field,
-        norm: &crate::normalize::Normalized<'_>,
-        folded: bool,
-        lead_end: usize,
-    ) {
-        let matcher = &inner.matcher;
-        let n = self.syls.len();
-        self.run_matches.clear();
-        self.run_doubtful.clear();
-        let mut i = 0;
-        while i < n {
-            let syls = &self.syls;
-            let mut best: Option<(usize, usize)> = None;
-            // The longest phrase here that text without diacritics may
-            // not hold (see `settle_by_neighbours`).
-            let mut doubtful: Option<(usize, usize)> = None;
-            let found_contexts = &mut self.found_contexts;
-            found_contexts.clear();
-            let ids = if folded {
-                &mut self.folded_phrase_ids
-            } else {
-                &mut self.phrase_ids
-            };
-            let syllables = &self.scratch.syllables;
-            matcher.prefixes(
-                ids,
-                syllables,
-                syls[i..].iter().map(|s| s.key),
-                folded,
-                |len, g, fold| {
-                    let group = &matcher.groups[g];
-                    // Spelled like other words without diacritics, unless
-                    // its neighbours make a dictionary word of it.
-                    let ambiguous = fold.is_some_and(|f| {
-                        let syllable = |k: usize| syls.get(k).map(|s| syllables.key(s.key));
-                        !matcher.settled(f, i.checked_sub(1).and_then(syllable), syllable(i + len))
-                    });
-                    if let Some(c) = group.context_id {
-                        found_contexts.push((c, ambiguous));
-                    }
-                    if group.entries.is_empty() && !group.mask {
-                        return;
-                    }
-                    let a = &syls[i];
-                    let b = &syls[i + len - 1];
-                    // Never cut through a proper name.
-                    if a.name.is_some_and(|(s, _)| s as usize != i)
-                        || b.name.is_some_and(|(_, e)| e as usize != i + len)
-                    {
-                        return;
-                    }
-                    // Inside a sentence, words that are all capitalized are a
-                    // name (the surname Ngô, the district Tam Nông), unless
-                    // the phrase is written so.
-                    if !group.cased && !a.sentence_start && syls[i..i + len].iter().all(|y| y.capitalized) {
-                        return;
-                    }
-                    let slot = if ambiguous && !group.mask {
-                        &mut doubtful
-                    } else {
-                        &mut best
-                    };
-                    if slot.is_none_or(|(l, _)| len >= l) {
-                        *slot = Some((len, g));
-                    }
-                },
-            );
-            // Words a mask hides ("heo" in "heo quay") are no context.
-            if !best.is_some_and(|(_, g)| matcher.groups[g].mask) {
-                let sentence = self.syls[i].sentence;
-                for &(c, ambiguous) in &self.found_contexts {
-                    if ambiguous {
-                        self.uncertain_contexts.push((sentence, c));
-                    } else {
-                        self.context_seen[c as usize] = true;
-                        self.sentence_contexts.push((sentence, c));
-                    }
-                }
-            }
-            match best {
-                Some((len, g)) => {
-                    if !matcher.groups[g].mask {
-                        self.push_hit(inner, field, norm, lead_end, (i, i + len, g));
-                    }
-                    self.run_matches.push((i, i + len, g));
-                    i += len;
-                }
-                None => {
-                    if let Some((len, g)) = doubtful {
-                        self.run_doubtful.push((i, i + len, g));
-                    }
-                    i += 1;
-                }
-            }
-        }
-        if !self.run_doubtful.is_empty() {
-            self.settle_by_neighbours(inner, field, norm, lead_end);
-        }
-    }
-
-    /// Records a match of group `g` over syllables `from..to` of the run.
-    fn push_hit(
-        &mut self,
-        inner: &Inner,
-        field: Field,
-        norm: &crate::normalize::Normalized<'_>,
-        lead_end: usize,
-        (from, to, g): (usize, usize, usize),
-    ) {
-        let opts = &inner.options;
-        let start = self.syls[from].start as usize;
-        let end = self.syls[to - 1].end as usize;
-        let factor = match field {
-            Field::Title if norm.text.len() > opts.headline_max_bytes => opts.lead_weight,
-            Field::Title => opts.title_weight,
-            Field::Text if start < lead_end => opts.lead_weight,
-            Field::Text if start >= opts.tail_start => opts.tail_weight,
-            Field::Text => 1.0,
-        };
-        let (s, e) = norm.map.span_to_original(start, end);
-        self.hits.push(Hit {
-            group: g,
-            field,
-            span: Span { start: s, end: e },
-            factor,
-            sentence: self.syls[from].sentence,
-        });
-    }
-
-    /// Text without diacritics: a phrase whose spelling has other readings
-    /// ("trong" for "trồng") is read as the phrase when it stands right
-    /// next to a phrase of the same topic that has none ("trong ca phe":
-    /// "trồng cà phê"), and overlaps no phrase or mask matched.
-    fn settle_by_neighbours(
-        &mut self,
-        inner: &Inner,
-        field: Field,
-        norm: &crate::normalize::Normalized<'_>,
-        lead_end: usize,
-    ) {
-        let matcher = &inner.matcher;
-        let mut settled_to = 0;
-        for k in 0..self.run_doubtful.len() {
-            let (from, to, g) = self.run_doubtful[k];
-            let overlaps = |&(s, e, _): &(usize, usize, usize)| s < to && from < e;
-            let beside = |&(s, e, h): &(usize, usize, usize)| {
-                (e == from || s == to) && !matcher.groups[h].mask && matcher.share_topic(g, h)
-            };
-            if from < settled_to
-                || self.run_matches.iter().any(overlaps)
-                || !self.run_matches.iter().any(beside)
-            {
-                continue;
-            }
-            settled_to = to;
-            if let Some(c) = matcher.groups[g].context_id {
-                self.context_seen[c as usize] = true;
-                self.sentence_contexts.push((self.syls[from].sentence, c));
-            }
-            self.push_hit(inner, field, norm, lead_end, (from, to, g));
         }
     }
 }
