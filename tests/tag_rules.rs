@@ -193,6 +193,19 @@ fn without_diacritics_a_word_next_to_a_phrase_of_its_topic_is_read_as_that_word(
     // Next to a word of no topic it stays "trong" (in).
     let inside = crops("Nhieu ho dan o xa nay song trong nha tren dat doi.");
     assert!(inside.is_empty(), "{inside:?}");
+    // Nor is a word read so when the words around spell another: "du bao"
+    // is "dự báo" (a forecast), and its "bao" no storm, though a weather
+    // word stands next to it.
+    let tags = tagger.tag(
+        "",
+        "Theo Trung tam Du bao khi tuong thuy van quoc gia, troi ret dam.",
+    );
+    let storm = tags
+        .topics
+        .iter()
+        .flat_map(|t| t.evidence.iter())
+        .any(|e| e.phrase == "bão");
+    assert!(!storm, "{tags:?}");
 }
 
 #[test]

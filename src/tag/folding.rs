@@ -6,15 +6,23 @@
 //! alike without diacritics. A folded phrase is ambiguous when the
 //! dictionary has another word, or another syllable of a word, spelled the
 //! same. Its neighbours can settle it: "cay lua" can only be "cây lúa",
-//! because the dictionary has exactly one word spelled so.
+//! because the dictionary has exactly one word spelled so. They can also
+//! rule it out: "quan trong" can only be "quan trọng", so its "trong" is
+//! not "trồng" ([`RunReadings`]).
 
 use rustc_hash::FxHashMap;
 
-use super::matcher::{Group, fold_key};
-use crate::dict::Dictionary;
+use super::matcher::{Group, MAX_PHRASE, fold_key};
+use crate::dict::{Dictionary, NONE, ROOT, SyllableIds, SyllableTrie};
+use crate::segment::Syllables;
+
+/// The reading of a syllable no word of `Folding::readings` gives.
+const NO_READING: u32 = u32::MAX;
+/// The reading of a syllable two such words read differently.
+const DISPUTED: u32 = u32::MAX - 1;
 
 /// What the dictionary says about the folded keys of a matcher.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Folding {
     /// By folded key: whether it has readings none of its groups is.
     pub ambiguous: Vec<bool>,
@@ -22,6 +30,16 @@ pub(crate) struct Folding {
     /// after (`true`) it, spell a dictionary word holding one of its
     /// phrases and nothing else ("cay" before "lua": "cây lúa").
     neighbours: FxHashMap<(u32, bool), Vec<String>>,
+    /// Dictionary words of two syllables or more that no other word spells
+    /// alike without diacritics, by folded spelling ("quan trong": "quan
+    /// trọng"): a text that holds the spelling holds their syllables. The
+    /// value indexes `word_readings`.
+    readings: SyllableTrie,
+    /// The syllables of each of those words, an id per distinct syllable.
+    word_readings: Vec<Box<[u32]>>,
+    /// The same ids for each syllable of each group's accented key
+    /// (`NO_READING` for a syllable none of those words has).
+    group_readings: Vec<Box<[u32]>>,
 }
 
 impl Folding {
@@ -108,9 +126,35 @@ impl Folding {
                 }
             }
         }
+        // Readings: the words whose folded spelling is theirs alone.
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut word_readings = Vec::new();
+        let mut entries = Vec::new();
+        for (word, folded) in words.iter().filter(|(w, _)| w.contains(' ')) {
+            if spellings.get(folded.as_str()) == Some(&1) {
+                let reading = word.split(' ').map(|y| {
+                    let n = ids.len() as u32;
+                    *ids.entry(y).or_insert(n)
+                });
+                entries.push((folded.as_str(), word_readings.len() as u64));
+                word_readings.push(reading.collect());
+            }
+        }
+        let group_readings = accented_keys
+            .iter()
+            .map(|k| {
+                k.split(' ')
+                    .map(|y| ids.get(y).copied().unwrap_or(NO_READING))
+                    .collect()
+            })
+            .collect();
+        let readings = SyllableTrie::build(entries);
         Folding {
             ambiguous,
             neighbours,
+            readings,
+            word_readings,
+            group_readings,
         }
     }
 
@@ -125,5 +169,82 @@ impl Folding {
             })
         };
         has(false, before) || has(true, after)
+    }
+}
+
+/// A worker's scratch for one run of folded syllables: the reading of each
+/// syllable that a word of `Folding::readings` covering it gives, worked
+/// out only around the phrases asked about.
+#[derive(Debug, Default)]
+pub(crate) struct RunReadings {
+    /// Syllable keys mapped to the readings trie.
+    ids: SyllableIds,
+    read: Vec<u32>,
+    /// Whether the words starting at each syllable were looked up.
+    walked: Vec<bool>,
+}
+
+impl RunReadings {
+    /// Forget the syllable ids when the table's ids changed meaning.
+    pub(crate) fn sync(&mut self, generation: u64) {
+        self.ids.sync(generation);
+    }
+
+    /// Start a run of `n` syllables.
+    pub(crate) fn start(&mut self, n: usize) {
+        self.read.clear();
+        self.read.resize(n, NO_READING);
+        self.walked.clear();
+        self.walked.resize(n, false);
+    }
+
+    /// Whether a syllable of group `g`, at syllable `from` of the run whose
+    /// folded syllable keys `key` gives, is read as another syllable by
+    /// the words around it ("quan trong" is "quan trọng": its "trong" is
+    /// not "trồng").
+    pub(crate) fn reads_otherwise(
+        &mut self,
+        folding: &Folding,
+        syllables: &Syllables,
+        key: impl Fn(usize) -> u32,
+        g: usize,
+        from: usize,
+    ) -> bool {
+        let want = &folding.group_readings[g];
+        let n = self.read.len();
+        let to = (from + want.len()).min(n);
+        for start in from.saturating_sub(MAX_PHRASE - 1)..to {
+            if !std::mem::replace(&mut self.walked[start], true) {
+                self.walk(folding, syllables, &key, start);
+            }
+        }
+        want.iter()
+            .zip(&self.read[from..to])
+            .any(|(&want, &read)| read != NO_READING && read != DISPUTED && read != want)
+    }
+
+    /// Records the readings of the words starting at syllable `start`.
+    fn walk(&mut self, folding: &Folding, syllables: &Syllables, key: &impl Fn(usize) -> u32, start: usize) {
+        let trie = &folding.readings;
+        let mut node = ROOT;
+        for k in start..self.read.len().min(start + MAX_PHRASE) {
+            node = trie.child(node, self.ids.get(trie, syllables, key(k)));
+            if node == NONE {
+                return;
+            }
+            let Some(word) = trie.value(node) else {
+                continue;
+            };
+            for (slot, &read) in self.read[start..]
+                .iter_mut()
+                .zip(&*folding.word_readings[word as usize])
+            {
+                *slot = match *slot {
+                    NO_READING => read,
+                    known if known == read => known,
+                    _ => DISPUTED,
+                };
+            }
+        }
     }
 }

@@ -7,7 +7,8 @@
 //! is not evidence unless its neighbours settle it: a neighbouring
 //! syllable that makes it a dictionary word ("cay lua": "cây lúa"), or a
 //! phrase of the same topic right next to it ("trong ca phe": "trồng cà
-//! phê", in the tagger's worker). One common word read as a farm word
+//! phê", in the tagger's `run.rs`) unless a dictionary word around reads
+//! it otherwise ("quan trong": "quan trọng"). One common word read as a farm word
 //! would make every article agricultural. Unsettled, as a context it may
 //! still rule a phrase out (`unless`, `not_with`), never let one in
 //! (`context`, `only_with`); as a mask it still masks.
@@ -212,6 +213,21 @@ impl Matcher {
         self.folding.get().is_some_and(|f| f.settled(fold, before, after))
     }
 
+    /// What the dictionary says about text without diacritics, worked out
+    /// the first time it is asked (it reads the whole dictionary).
+    pub(crate) fn folding(&self) -> &Folding {
+        self.folding.get_or_init(|| {
+            Folding::new(
+                &self.folded_keys,
+                &self.folded_groups,
+                &self.accented_keys,
+                &self.groups,
+                &self.dict,
+                &self.declared_ambiguous,
+            )
+        })
+    }
+
     /// Whether groups `g` and `h` hold phrases of a common topic.
     pub(crate) fn share_topic(&self, g: usize, h: usize) -> bool {
         let topic = |e: &Entry| match e.owner {
@@ -240,23 +256,7 @@ impl Matcher {
         mut found: impl FnMut(usize, usize, Option<u32>),
     ) {
         let trie = if folded { &self.folded } else { &self.accented };
-        let ambiguous_keys: &[bool] = if folded {
-            &self
-                .folding
-                .get_or_init(|| {
-                    Folding::new(
-                        &self.folded_keys,
-                        &self.folded_groups,
-                        &self.accented_keys,
-                        &self.groups,
-                        &self.dict,
-                        &self.declared_ambiguous,
-                    )
-                })
-                .ambiguous
-        } else {
-            &[]
-        };
+        let ambiguous_keys: &[bool] = if folded { &self.folding().ambiguous } else { &[] };
         let mut node = ROOT;
         for (n, key) in keys.into_iter().take(MAX_PHRASE).enumerate() {
             node = trie.child(node, ids.get(trie, syllables, key));

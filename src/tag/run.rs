@@ -24,6 +24,9 @@ impl TagWorker {
         let n = self.syls.len();
         self.run_matches.clear();
         self.run_doubtful.clear();
+        if folded {
+            self.readings.start(n);
+        }
         let mut i = 0;
         while i < n {
             let syls = &self.syls;
@@ -166,6 +169,16 @@ impl TagWorker {
             if from < settled_to
                 || self.run_matches.iter().any(overlaps)
                 || !self.run_matches.iter().any(beside)
+            {
+                continue;
+            }
+            // Unless the words around read it as another word ("quan trong"
+            // is "quan trọng": its "trong" is not "trồng").
+            let syls = &self.syls;
+            let key = |k: usize| syls[k].key;
+            if self
+                .readings
+                .reads_otherwise(matcher.folding(), &self.scratch.syllables, key, g, from)
             {
                 continue;
             }

@@ -6,6 +6,7 @@
 
 use std::sync::Arc;
 
+use super::folding::RunReadings;
 use super::tagger::Inner;
 use super::{Field, Tags};
 use crate::dict::SyllableIds;
@@ -46,6 +47,9 @@ pub struct TagWorker {
     /// Syllable keys mapped to the accented and the folded phrase tries.
     pub(super) phrase_ids: SyllableIds,
     pub(super) folded_phrase_ids: SyllableIds,
+    /// The readings of the run being matched, when it is written without
+    /// diacritics.
+    pub(super) readings: RunReadings,
     /// Every match of the article, in reading order.
     pub(super) hits: Vec<Hit>,
     /// Which context phrases the article holds, by context id.
@@ -109,6 +113,7 @@ impl TagWorker {
             syls: Vec::new(),
             phrase_ids: SyllableIds::default(),
             folded_phrase_ids: SyllableIds::default(),
+            readings: RunReadings::default(),
             hits: Vec::new(),
             context_seen: vec![false; n_contexts],
             sentence_contexts: Vec::new(),
@@ -170,6 +175,7 @@ impl TagWorker {
         let generation = self.scratch.syllables.generation();
         self.phrase_ids.sync(generation);
         self.folded_phrase_ids.sync(generation);
+        self.readings.sync(generation);
         // The syllables the segmenter keyed, in text order.
         let mut keyed = 0;
         let mut sentence_start = true;
