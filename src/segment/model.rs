@@ -7,7 +7,7 @@
 //! candidate's learned score is the sum of its features' weights, added to
 //! the dictionary score. The weights
 //! are trained with an averaged structured perceptron (see
-//! [`super::train`]) on word-segmented text.
+//! [`mod@super::train`]) on word-segmented text.
 //!
 //! On disk (little-endian): `AGRIVNSM`, version `u32`, the number of
 //! non-zero weights `u32`, then `(index u32, weight f32)` pairs.
