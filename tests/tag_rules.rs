@@ -165,6 +165,30 @@ fn without_diacritics_a_neighbour_can_settle_an_ambiguous_word() {
 }
 
 #[test]
+fn without_diacritics_a_phrase_is_not_ruled_out_by_another_reading_of_its_own_words() {
+    // "gia cầm" (poultry) is no livestock evidence next to a price ("giá"),
+    // and written without diacritics its own "gia" spells "giá".
+    let options = TagOptions {
+        topic_threshold: 0.1,
+        relative_threshold: 0.0,
+        agri_threshold: Some(-1000.0),
+        ..TagOptions::default()
+    };
+    let tagger = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    let text = "Ho dan o xa nay nuoi them dan gia cam de co thu nhap on dinh.";
+    let tags = tagger.tag("", text);
+    let livestock = tags
+        .topics
+        .iter()
+        .find(|t| t.id == "livestock")
+        .expect("livestock");
+    assert!(
+        livestock.evidence.iter().any(|e| e.phrase == "gia cầm"),
+        "{tags:?}"
+    );
+}
+
+#[test]
 fn without_diacritics_a_word_next_to_a_phrase_of_its_topic_is_read_as_that_word() {
     let options = TagOptions {
         topic_threshold: 0.1,
