@@ -228,6 +228,14 @@ impl Matcher {
         })
     }
 
+    /// Whether the words of group `long` begin with those of group `short`
+    /// ("giá lúa" with "giá"; "gia cầm" does not begin with "giá").
+    pub(crate) fn begins_with(&self, long: usize, short: usize) -> bool {
+        let (long, short) = (&self.accented_keys[long], &self.accented_keys[short]);
+        long.strip_prefix(short.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    }
+
     /// Whether groups `g` and `h` hold phrases of a common topic.
     pub(crate) fn share_topic(&self, g: usize, h: usize) -> bool {
         let topic = |e: &Entry| match e.owner {

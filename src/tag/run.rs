@@ -56,7 +56,7 @@ impl TagWorker {
                         !matcher.settled(f, i.checked_sub(1).and_then(syllable), syllable(i + len))
                     });
                     if let Some(c) = group.context_id {
-                        found_contexts.push((c, ambiguous, len));
+                        found_contexts.push((c, ambiguous, g));
                     }
                     if group.entries.is_empty() && !group.mask {
                         return;
@@ -88,11 +88,10 @@ impl TagWorker {
             // Words a mask hides ("heo" in "heo quay") are no context.
             if !best.is_some_and(|(_, g)| matcher.groups[g].mask) {
                 let sentence = self.syls[i].sentence;
-                let matched = best.map_or(0, |(len, _)| len);
-                for &(c, ambiguous, len) in &self.found_contexts {
-                    // Nor is a reading the longer phrase matched over it
-                    // rules out: "gia" of "gia cam" (gia cầm) is no "giá".
-                    if ambiguous && len < matched {
+                for &(c, ambiguous, g) in &self.found_contexts {
+                    // Nor is a word the phrase matched here spells otherwise:
+                    // "gia" of "gia cam" (gia cầm) is no "giá".
+                    if ambiguous && best.is_some_and(|(_, b)| !matcher.begins_with(b, g)) {
                         continue;
                     }
                     if ambiguous {

@@ -62,7 +62,7 @@ pub struct TagWorker {
     pub(super) run_matches: Vec<(usize, usize, usize)>,
     pub(super) run_doubtful: Vec<(usize, usize, usize)>,
     /// Scratch: the context phrases found at one syllable (context id,
-    /// and whether its folded spelling has other readings).
+    /// whether its folded spelling has other readings, group).
     pub(super) found_contexts: Vec<(u32, bool, usize)>,
     /// (sentence, context id) of every context phrase that text without
     /// diacritics may hold (its folded spelling has other readings).
