@@ -14,6 +14,32 @@ const STORM: &str = "Cơn bão số 9 đổ bộ vào miền Trung gây mưa l�
 const FARM_DAMAGE: &str = "Hàng nghìn ha lúa bị ngập úng, nông dân mất trắng vụ mùa. Nhiều ao \
      nuôi tôm, cá bị cuốn trôi, đàn lợn và gia cầm bị chết.";
 
+/// A tagger that calls every article agricultural and gives every topic
+/// it finds any evidence of, so that a test sees the evidence itself.
+fn every_topic_tagger() -> Tagger {
+    let options = TagOptions {
+        topic_threshold: 0.01,
+        relative_threshold: 0.0,
+        agri_threshold: Some(-1000.0),
+        ..TagOptions::default()
+    };
+    Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options)
+}
+
+/// The words of `text` (the article's text field) given as evidence, of
+/// `topic` or of any topic.
+fn evidence_in(tags: &agrivn::tag::Tags, text: &str, topic: Option<&str>) -> Vec<String> {
+    tags.topics
+        .iter()
+        .filter(|t| topic.is_none_or(|id| t.id == id))
+        .flat_map(|t| {
+            t.evidence
+                .iter()
+                .map(|e| text[e.span.start..e.span.end].to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn a_storm_is_agricultural_news_only_when_it_hits_farming() {
     let tagger = Tagger::new();
@@ -136,24 +162,8 @@ fn a_title_without_diacritics_over_a_text_with_them_still_counts() {
 fn without_diacritics_a_neighbour_can_settle_an_ambiguous_word() {
     // "trong" alone is "in"; after "vung" it can only be "vùng trồng" (a
     // growing area), the one dictionary word spelled "vung trong".
-    let options = TagOptions {
-        topic_threshold: 0.1,
-        relative_threshold: 0.0,
-        agri_threshold: Some(-1000.0),
-        ..TagOptions::default()
-    };
-    let tagger = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
-    let evidence = |text: &str| {
-        let tags = tagger.tag("", text);
-        tags.topics
-            .iter()
-            .flat_map(|t| {
-                t.evidence
-                    .iter()
-                    .map(|e| text[e.span.start..e.span.end].to_string())
-            })
-            .collect::<Vec<_>>()
-    };
+    let tagger = every_topic_tagger();
+    let evidence = |text: &str| evidence_in(&tagger.tag("", text), text, None);
     let settled = evidence("Cac vung trong dang bi thu hep vi do thi hoa trong nam nay.");
     assert_eq!(settled, ["trong"], "{settled:?}");
     let alone = evidence("Cac khu pho trong thanh pho dang bi thu hep trong nam nay.");
@@ -168,13 +178,7 @@ fn without_diacritics_a_neighbour_can_settle_an_ambiguous_word() {
 fn without_diacritics_a_phrase_is_not_ruled_out_by_another_reading_of_its_own_words() {
     // "gia cầm" (poultry) is no livestock evidence next to a price ("giá"),
     // and written without diacritics its own "gia" spells "giá".
-    let options = TagOptions {
-        topic_threshold: 0.1,
-        relative_threshold: 0.0,
-        agri_threshold: Some(-1000.0),
-        ..TagOptions::default()
-    };
-    let tagger = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    let tagger = every_topic_tagger();
     let text = "Ho dan o xa nay nuoi them dan gia cam de co thu nhap on dinh.";
     let tags = tagger.tag("", text);
     let livestock = tags
@@ -190,25 +194,8 @@ fn without_diacritics_a_phrase_is_not_ruled_out_by_another_reading_of_its_own_wo
 
 #[test]
 fn without_diacritics_a_word_next_to_a_phrase_of_its_topic_is_read_as_that_word() {
-    let options = TagOptions {
-        topic_threshold: 0.1,
-        relative_threshold: 0.0,
-        agri_threshold: Some(-1000.0),
-        ..TagOptions::default()
-    };
-    let tagger = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
-    let crops = |text: &str| {
-        let tags = tagger.tag("", text);
-        tags.topics
-            .iter()
-            .filter(|t| t.id == "crops")
-            .flat_map(|t| {
-                t.evidence
-                    .iter()
-                    .map(|e| text[e.span.start..e.span.end].to_string())
-            })
-            .collect::<Vec<_>>()
-    };
+    let tagger = every_topic_tagger();
+    let crops = |text: &str| evidence_in(&tagger.tag("", text), text, Some("crops"));
     // "trong" before "ca phe" (coffee) is "trồng" (to grow): the growing
     // and the crop grown are both crop evidence.
     let grown = crops("Nhieu ho dan o xa nay trong ca phe tren dat doi.");
@@ -629,13 +616,7 @@ fn macadamia_orchards_the_tea_sector_and_safe_vegetables_are_farming() {
 fn a_masked_word_is_no_context_for_its_neighbours() {
     // "heo" in "heo quay" (a roast) is no farm product, so the shop's
     // sales are not a farm market.
-    let options = TagOptions {
-        topic_threshold: 0.01,
-        relative_threshold: 0.0,
-        agri_threshold: Some(-100.0),
-        ..TagOptions::default()
-    };
-    let every = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    let every = every_topic_tagger();
     let shop = every.tag(
         "Tiệm heo quay đông khách ngày Tết",
         "Mỗi ngày tiệm heo quay tiêu thụ hàng trăm ký, khách xếp hàng từ sáng sớm.",
