@@ -33,10 +33,11 @@ pub(crate) struct Folding {
     /// Dictionary words of two syllables or more that no other word spells
     /// alike without diacritics, by folded spelling ("quan trong": "quan
     /// trọng"): a text that holds the spelling holds their syllables. The
-    /// value indexes `word_readings`.
+    /// value is where the word's syllables start in `word_syllables`.
     readings: SyllableTrie,
-    /// The syllables of each of those words, an id per distinct syllable.
-    word_readings: Vec<Box<[u32]>>,
+    /// The syllables of those words one after another, an id per distinct
+    /// syllable.
+    word_syllables: Vec<u32>,
     /// The same ids for each syllable of each group's accented key
     /// (`NO_READING` for a syllable none of those words has).
     group_readings: Vec<Box<[u32]>>,
@@ -128,16 +129,15 @@ impl Folding {
         }
         // Readings: the words whose folded spelling is theirs alone.
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut word_readings = Vec::new();
+        let mut word_syllables = Vec::new();
         let mut entries = Vec::new();
         for (word, folded) in words.iter().filter(|(w, _)| w.contains(' ')) {
             if spellings.get(folded.as_str()) == Some(&1) {
-                let reading = word.split(' ').map(|y| {
+                entries.push((folded.as_str(), word_syllables.len() as u64));
+                word_syllables.extend(word.split(' ').map(|y| {
                     let n = ids.len() as u32;
                     *ids.entry(y).or_insert(n)
-                });
-                entries.push((folded.as_str(), word_readings.len() as u64));
-                word_readings.push(reading.collect());
+                }));
             }
         }
         let group_readings = accented_keys
@@ -153,7 +153,7 @@ impl Folding {
             ambiguous,
             neighbours,
             readings,
-            word_readings,
+            word_syllables,
             group_readings,
         }
     }
@@ -235,10 +235,9 @@ impl RunReadings {
             let Some(word) = trie.value(node) else {
                 continue;
             };
-            for (slot, &read) in self.read[start..]
-                .iter_mut()
-                .zip(&*folding.word_readings[word as usize])
-            {
+            // The word spans syllables start..=k of the run.
+            let word = &folding.word_syllables[word as usize..][..=k - start];
+            for (slot, &read) in self.read[start..=k].iter_mut().zip(word) {
                 *slot = match *slot {
                     NO_READING => read,
                     known if known == read => known,

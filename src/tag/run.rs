@@ -55,8 +55,8 @@ impl TagWorker {
                         let syllable = |k: usize| syls.get(k).map(|s| syllables.key(s.key));
                         !matcher.settled(f, i.checked_sub(1).and_then(syllable), syllable(i + len))
                     });
-                    if let Some(c) = group.context_id {
-                        found_contexts.push((c, ambiguous, g));
+                    if group.context_id.is_some() {
+                        found_contexts.push((g, ambiguous));
                     }
                     if group.entries.is_empty() && !group.mask {
                         return;
@@ -88,12 +88,15 @@ impl TagWorker {
             // Words a mask hides ("heo" in "heo quay") are no context.
             if !best.is_some_and(|(_, g)| matcher.groups[g].mask) {
                 let sentence = self.syls[i].sentence;
-                for &(c, ambiguous, g) in &self.found_contexts {
+                for &(g, ambiguous) in &self.found_contexts {
                     // Nor is a word the phrase matched here spells otherwise:
                     // "gia" of "gia cam" (gia cầm) is no "giá".
                     if ambiguous && best.is_some_and(|(_, b)| !matcher.begins_with(b, g)) {
                         continue;
                     }
+                    let Some(c) = matcher.groups[g].context_id else {
+                        continue;
+                    };
                     if ambiguous {
                         self.uncertain_contexts.push((sentence, c));
                     } else {

@@ -61,9 +61,9 @@ pub struct TagWorker {
     /// as (first syllable, end syllable, group).
     pub(super) run_matches: Vec<(usize, usize, usize)>,
     pub(super) run_doubtful: Vec<(usize, usize, usize)>,
-    /// Scratch: the context phrases found at one syllable (context id,
-    /// whether its folded spelling has other readings, group).
-    pub(super) found_contexts: Vec<(u32, bool, usize)>,
+    /// Scratch: the groups of the context phrases found at one syllable,
+    /// and whether their folded spelling has other readings.
+    pub(super) found_contexts: Vec<(usize, bool)>,
     /// (sentence, context id) of every context phrase that text without
     /// diacritics may hold (its folded spelling has other readings).
     pub(super) uncertain_contexts: Vec<(u32, u32)>,
