@@ -281,6 +281,51 @@ fn a_phrase_written_with_dashes_matches_as_with_spaces() {
 }
 
 #[test]
+fn a_word_written_with_hyphens_matches_as_with_spaces() {
+    let tagger = every_topic_tagger();
+    let text =
+        |rubber: &str| format!("Giá {rubber} thành phẩm trong nước tăng, nông dân trồng {rubber} phấn khởi.");
+    let spaced = text("cao su");
+    let hyphened = text("cao-su");
+    let spaced_tags = tagger.tag("", &spaced);
+    let hyphened_tags = tagger.tag("", &hyphened);
+    assert_eq!(
+        evidence_in(&hyphened_tags, &hyphened, Some("prices")),
+        ["Giá cao-su"]
+    );
+    // Every topic scores as it does on the text written with spaces.
+    let scores = |tags: &agrivn::tag::Tags| {
+        tags.topics
+            .iter()
+            .map(|t| (t.id.clone(), t.score))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(scores(&hyphened_tags), scores(&spaced_tags));
+    assert!(!spaced_tags.topics.is_empty());
+}
+
+#[test]
+fn a_vaccine_for_people_is_not_livestock_evidence() {
+    let tagger = every_topic_tagger();
+    let history = "Năm 1796, Edward Jenner chế tạo vắc-xin đậu mùa đầu tiên. Năm 1963 có \
+         vắc xin sởi, sau đó là vắc xin quai bị. Vắc xin viêm gan B được coi là vắc xin \
+         chống ung thư đầu tiên. Một vắc xin bệnh than được dùng trong chăn nuôi. Vắc xin \
+         HPV đầu tiên ra đời ở Mỹ năm 2006. Ngày nay vắc xin cúm mùa được điều chỉnh hằng \
+         năm cho người lớn và trẻ em. Nhờ vắc xin bại liệt, châu Mỹ thanh toán bệnh bại liệt \
+         năm 1994.";
+    let tags = tagger.tag("", history);
+    let mut vaccines = evidence_in(&tags, history, Some("livestock"));
+    vaccines.sort();
+    // Only the sentence about farm animals speaks of their vaccine.
+    assert_eq!(vaccines, ["chăn nuôi", "vắc xin"], "{tags:?}");
+    assert!(!Tagger::new().tag("Lịch sử phát triển vắc xin", history).agri);
+    let pigs = "Huyện tổ chức tiêm vắc xin dịch tả lợn châu Phi cho đàn lợn của các hộ \
+         chăn nuôi. Cán bộ thú y đã tiêm vắc xin cho gần 5.000 con lợn.";
+    let tags = tagger.tag("", pigs);
+    assert!(evidence_in(&tags, pigs, Some("livestock")).contains(&"vắc xin".to_string()));
+}
+
+#[test]
 fn a_sentence_printed_twice_counts_once() {
     let tagger = Tagger::new();
     let caption = "Nông dân sơ chế rau an toàn tại hợp tác xã nông nghiệp Văn Đức.";

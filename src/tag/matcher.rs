@@ -91,13 +91,41 @@ pub(crate) const MAX_PHRASE: usize = 8;
 fn phrase_key(normalizer: &Normalizer, text: &str) -> String {
     let norm = normalizer.normalize(text);
     let mut key = String::with_capacity(norm.len());
-    for (i, syl) in norm.split_whitespace().enumerate() {
-        if i > 0 {
-            key.push(' ');
+    for word in norm.split_whitespace() {
+        for (a, b) in hyphen_parts(word) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            push_key(&word[a..b], &mut key);
         }
-        push_key(syl, &mut key);
     }
     key
+}
+
+/// The byte ranges of the syllables of `word` (no spaces): a hyphen
+/// between two letters parts syllables ("cao-su" is "cao su", as older
+/// and some regional texts write compounds); one between a letter and
+/// a digit does not ("Covid-19").
+pub(super) fn hyphen_parts(word: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    let mut chars = word.char_indices().peekable();
+    let mut prev_letter = false;
+    std::iter::from_fn(move || {
+        while let Some((i, c)) = chars.next() {
+            let parts = c == '-' && prev_letter && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            prev_letter = c.is_alphabetic();
+            if parts {
+                let part = (start, i);
+                start = i + 1;
+                return Some(part);
+            }
+        }
+        (start < word.len()).then(|| {
+            let part = (start, word.len());
+            start = word.len();
+            part
+        })
+    })
 }
 
 /// The folded key of an accented key: no marks, đ as d.

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use super::folding::RunReadings;
+use super::matcher::hyphen_parts;
 use super::tagger::Inner;
 use super::{Field, Tags};
 use crate::dict::SyllableIds;
@@ -210,42 +211,26 @@ impl TagWorker {
             }
             let first = self.syls.len() as u32;
             let mut pos = t.span.start;
-            for syl in text[t.span].split(' ') {
-                let start = pos;
-                let end = pos + syl.len();
-                pos = end + 1;
-                if syl.is_empty() {
+            for word in text[t.span].split(' ') {
+                let word_start = pos;
+                pos += word.len() + 1;
+                if word.is_empty() {
                     continue;
                 }
-                let known = &self.scratch.text_syls;
-                while keyed < known.len() && known[keyed].0 < start {
-                    keyed += 1;
+                if !word.contains('-') {
+                    let span = (word_start, word_start + word.len());
+                    self.push_syllable(word, span, true, &mut keyed, folded, sentence_start);
+                    sentence_start = false;
+                    continue;
                 }
-                let y = match known.get(keyed) {
-                    Some(&(s, y)) if s == start => y,
-                    // Not keyed by the segmenter (a magnitude word after
-                    // a number, a unit): key it now.
-                    _ => self.scratch.syllables.get(syl),
-                };
-                self.syls.push(Syl {
-                    key: if folded {
-                        self.scratch.syllables.folded(y.key)
-                    } else {
-                        y.key
-                    },
-                    start: start as u32,
-                    end: end as u32,
-                    name: None,
-                    capitalized: y.is(syl_flag::CAPITALIZED),
-                    sentence_start,
-                    sentence: self.sentence,
-                });
-                sentence_start = false;
-                // The key's content hash, not its id: the syllable table
-                // may start a new generation between title and text.
-                let (h, n) = &mut self.sentence_key;
-                *h = (*h ^ self.scratch.syllables.hash(y.key)).wrapping_mul(FNV_PRIME);
-                *n += 1;
+                // The segmenter keyed a hyphenated word whole; its parts
+                // are keyed here.
+                let whole = hyphen_parts(word).nth(1).is_none();
+                for (a, b) in hyphen_parts(word) {
+                    let span = (word_start + a, word_start + b);
+                    self.push_syllable(&word[a..b], span, whole, &mut keyed, folded, sentence_start);
+                    sentence_start = false;
+                }
             }
             let last = self.syls.len() as u32;
             if t.kind == TokenKind::Name {
@@ -258,6 +243,49 @@ impl TagWorker {
         self.match_run(inner, field, norm, folded, lead_end);
         self.syls.clear();
         self.end_sentence();
+    }
+
+    /// Appends the syllable `syl` at `span` of the text being scanned:
+    /// keyed by the segmenter (`known[*keyed]` onwards, in text order) if
+    /// `segmented`, else keyed now.
+    #[inline]
+    fn push_syllable(
+        &mut self,
+        syl: &str,
+        (start, end): (usize, usize),
+        segmented: bool,
+        keyed: &mut usize,
+        folded: bool,
+        sentence_start: bool,
+    ) {
+        let known = &self.scratch.text_syls;
+        while *keyed < known.len() && known[*keyed].0 < start {
+            *keyed += 1;
+        }
+        let y = match known.get(*keyed) {
+            Some(&(s, y)) if s == start && segmented => y,
+            // Not keyed by the segmenter (a magnitude word after a number,
+            // a unit, a part of a hyphenated word): key it now.
+            _ => self.scratch.syllables.get(syl),
+        };
+        self.syls.push(Syl {
+            key: if folded {
+                self.scratch.syllables.folded(y.key)
+            } else {
+                y.key
+            },
+            start: start as u32,
+            end: end as u32,
+            name: None,
+            capitalized: y.is(syl_flag::CAPITALIZED),
+            sentence_start,
+            sentence: self.sentence,
+        });
+        // The key's content hash, not its id: the syllable table may start
+        // a new generation between title and text.
+        let (h, n) = &mut self.sentence_key;
+        *h = (*h ^ self.scratch.syllables.hash(y.key)).wrapping_mul(FNV_PRIME);
+        *n += 1;
     }
 
     fn end_sentence(&mut self) {
