@@ -305,6 +305,17 @@ fn a_word_written_with_hyphens_matches_as_with_spaces() {
 }
 
 #[test]
+fn a_d_typed_as_eth_reads_as_d() {
+    // Some fonts and converters put ð or Ð (Icelandic eth) for đ and Đ.
+    let tagger = every_topic_tagger();
+    let text = "Thương lái mua lúa giá 7.000 ðồng/kg, nông dân ÐỒNG THÁP ðược giá.";
+    let tags = tagger.tag("", text);
+    let mut prices = evidence_in(&tags, text, Some("prices"));
+    prices.sort();
+    assert_eq!(prices, ["Thương lái", "lúa", "ðược giá", "ðồng/kg"], "{tags:?}");
+}
+
+#[test]
 fn a_vaccine_for_people_is_not_livestock_evidence() {
     let tagger = every_topic_tagger();
     let history = "Năm 1796, Edward Jenner chế tạo vắc-xin đậu mùa đầu tiên. Năm 1963 có \

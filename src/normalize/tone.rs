@@ -335,12 +335,17 @@ pub(crate) fn restyle(text: &str, style: ToneStyle) -> Option<String> {
 
 /// Append the dictionary key of one syllable to `out`: lower case, tone
 /// marks of oa/oe/uy in the classic place, so "HOÀ", "hòa" and "hoà" share
-/// one key. `text` must be NFC (see [`crate::normalize::Normalizer`]).
+/// one key; and đ for the letters that stand for it in text typed with the
+/// wrong one (ð, Ð, Ɖ, ɖ), which no Vietnamese word holds. `text` must be
+/// NFC (see [`crate::normalize::Normalizer`]).
 ///
 /// ```
 /// let mut key = String::new();
 /// agrivn::normalize::push_key("Hoà", &mut key);
 /// assert_eq!(key, "hòa");
+/// key.clear();
+/// agrivn::normalize::push_key("Ðồng", &mut key);
+/// assert_eq!(key, "đồng");
 /// ```
 pub fn push_key(text: &str, out: &mut String) {
     if text.is_ascii() {
@@ -363,11 +368,15 @@ pub fn push_key(text: &str, out: &mut String) {
     }
 }
 
-/// Lower case of one char when it is one char (all Vietnamese letters).
+/// Lower case of one char when it is one char (all Vietnamese letters);
+/// đ for the letters typed in its place.
 #[inline]
 fn lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    if matches!(c, 'ð' | 'Ð' | 'Ɖ' | 'ɖ' | 'Đ') {
+        return 'đ';
     }
     if let Some(l) = split(c) {
         if !l.upper {
