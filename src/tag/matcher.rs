@@ -312,3 +312,27 @@ impl Matcher {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::hyphen_parts;
+
+    fn parts(word: &str) -> Vec<&str> {
+        hyphen_parts(word).map(|(a, b)| &word[a..b]).collect()
+    }
+
+    #[test]
+    fn a_hyphen_parts_syllables_only_between_two_letters() {
+        assert_eq!(parts("cao-su"), ["cao", "su"]);
+        assert_eq!(parts("Đắk-Lắk"), ["Đắk", "Lắk"]);
+        assert_eq!(parts("NN-PTNT"), ["NN", "PTNT"]);
+        assert_eq!(parts("công-nghệ-số"), ["công", "nghệ", "số"]);
+        assert_eq!(parts("Covid-19"), ["Covid-19"]);
+        assert_eq!(parts("10-25"), ["10-25"]);
+        assert_eq!(parts("a--b"), ["a--b"]);
+        assert_eq!(parts("-xin"), ["-xin"]);
+        assert_eq!(parts("vắc-"), ["vắc-"]);
+        assert_eq!(parts("lúa"), ["lúa"]);
+        assert!(parts("").is_empty());
+    }
+}
