@@ -187,20 +187,33 @@ fn trim_trailing_punct(s: &str) -> usize {
 
 /// End of the alphanumeric core starting at `i`: alphanumeric chars and
 /// marks, joined by connectors that stand between two of them; a `%` right
-/// after a digit is part of it.
+/// after a digit is part of it. A comma between two letters, or a full
+/// stop between a lower-case and an upper-case letter, joins nothing: it
+/// is punctuation whose space was lost ("tăng.Thương lái", "tươi,nông
+/// dân"), while "10.000", "1,5", "TP.HCM" and "vnexpress.net" stay whole.
 fn core_end(s: &str, i: usize) -> usize {
     let mut end = i;
     let mut iter = s[i..].char_indices().peekable();
-    let mut prev_digit = false;
+    let mut prev: Option<char> = None;
     while let Some((k, c)) = iter.next() {
         if is_alnum(c) || unicode_normalization::char::is_combining_mark(c) {
             end = i + k + c.len_utf8();
-            prev_digit = c.is_ascii_digit();
-        } else if c == '%' && prev_digit {
+            if is_alnum(c) {
+                prev = Some(c);
+            }
+        } else if c == '%' && prev.is_some_and(|p| p.is_ascii_digit()) {
             end = i + k + 1;
             break;
-        } else if is_connector(c) && iter.peek().is_some_and(|&(_, n)| is_alnum(n)) {
-            continue;
+        } else if let Some(&(_, next)) = iter.peek().filter(|&&(_, n)| is_connector(c) && is_alnum(n)) {
+            let letter = |x: char| x.is_alphabetic();
+            let lost_space = match c {
+                ',' => prev.is_some_and(letter) && letter(next),
+                '.' => prev.is_some_and(char::is_lowercase) && next.is_uppercase(),
+                _ => false,
+            };
+            if lost_space {
+                break;
+            }
         } else {
             break;
         }
@@ -343,6 +356,38 @@ mod tests {
         assert_eq!(
             kinds("#nongsan a@b.vn"),
             vec![("#nongsan", Hashtag), ("a@b.vn", Email)]
+        );
+    }
+
+    #[test]
+    fn punctuation_that_lost_its_space_still_parts_words() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("giá tăng.Thương lái mua lúa tươi,nông dân"),
+            vec![
+                ("giá", Word),
+                ("tăng", Word),
+                (".", Punct),
+                ("Thương", Word),
+                ("lái", Word),
+                ("mua", Word),
+                ("lúa", Word),
+                ("tươi", Word),
+                (",", Punct),
+                ("nông", Word),
+                ("dân", Word)
+            ]
+        );
+        // Where the dot or comma belongs to the word, it stays.
+        assert_eq!(
+            kinds("1,5 tấn TP.HCM vnexpress.net Q.1"),
+            vec![
+                ("1,5", Number),
+                ("tấn", Word),
+                ("TP.HCM", Abbreviation),
+                ("vnexpress.net", Url),
+                ("Q.1", Word)
+            ]
         );
     }
 
