@@ -281,7 +281,7 @@ fn a_phrase_written_with_dashes_matches_as_with_spaces() {
 }
 
 #[test]
-fn a_word_written_with_hyphens_matches_as_with_spaces() {
+fn a_word_written_with_hyphens_or_underscores_matches_as_with_spaces() {
     let tagger = every_topic_tagger();
     let text =
         |rubber: &str| format!("Giá {rubber} thành phẩm trong nước tăng, nông dân trồng {rubber} phấn khởi.");
@@ -302,6 +302,9 @@ fn a_word_written_with_hyphens_matches_as_with_spaces() {
     };
     assert_eq!(scores(&hyphened_tags), scores(&spaced_tags));
     assert!(!spaced_tags.topics.is_empty());
+    // Text another tool segmented, words joined by underscores.
+    let segmented = "Giá cao_su thành_phẩm trong nước tăng , nông_dân trồng cao_su phấn_khởi .";
+    assert_eq!(scores(&tagger.tag("", segmented)), scores(&spaced_tags));
 }
 
 #[test]

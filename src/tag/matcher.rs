@@ -92,7 +92,7 @@ fn phrase_key(normalizer: &Normalizer, text: &str) -> String {
     let norm = normalizer.normalize(text);
     let mut key = String::with_capacity(norm.len());
     for word in norm.split_whitespace() {
-        for (a, b) in hyphen_parts(word) {
+        for (a, b) in syllable_parts(word) {
             if !key.is_empty() {
                 key.push(' ');
             }
@@ -104,15 +104,18 @@ fn phrase_key(normalizer: &Normalizer, text: &str) -> String {
 
 /// The byte ranges of the syllables of `word` (no spaces): a hyphen
 /// between two letters parts syllables ("cao-su" is "cao su", as older
-/// and some regional texts write compounds); one between a letter and
+/// and some regional texts write compounds), and so does an underscore
+/// (text segmented by another tool: "nông_dân"); one between a letter and
 /// a digit does not ("Covid-19").
-pub(super) fn hyphen_parts(word: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(super) fn syllable_parts(word: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut start = 0;
     let mut chars = word.char_indices().peekable();
     let mut prev_letter = false;
     std::iter::from_fn(move || {
         while let Some((i, c)) = chars.next() {
-            let parts = c == '-' && prev_letter && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            let parts = matches!(c, '-' | '_')
+                && prev_letter
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
             prev_letter = c.is_alphabetic();
             if parts {
                 let part = (start, i);
@@ -315,14 +318,14 @@ impl Matcher {
 
 #[cfg(test)]
 mod tests {
-    use super::hyphen_parts;
+    use super::syllable_parts;
 
     fn parts(word: &str) -> Vec<&str> {
-        hyphen_parts(word).map(|(a, b)| &word[a..b]).collect()
+        syllable_parts(word).map(|(a, b)| &word[a..b]).collect()
     }
 
     #[test]
-    fn a_hyphen_parts_syllables_only_between_two_letters() {
+    fn a_hyphen_or_underscore_parts_syllables_only_between_two_letters() {
         assert_eq!(parts("cao-su"), ["cao", "su"]);
         assert_eq!(parts("Đắk-Lắk"), ["Đắk", "Lắk"]);
         assert_eq!(parts("NN-PTNT"), ["NN", "PTNT"]);
@@ -333,6 +336,8 @@ mod tests {
         assert_eq!(parts("-xin"), ["-xin"]);
         assert_eq!(parts("vắc-"), ["vắc-"]);
         assert_eq!(parts("lúa"), ["lúa"]);
+        assert_eq!(parts("thương_lái"), ["thương", "lái"]);
+        assert_eq!(parts("_x"), ["_x"]);
         assert!(parts("").is_empty());
     }
 }

@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::folding::RunReadings;
-use super::matcher::hyphen_parts;
+use super::matcher::syllable_parts;
 use super::tagger::Inner;
 use super::{Field, Tags};
 use crate::dict::SyllableIds;
@@ -217,16 +217,17 @@ impl TagWorker {
                 if word.is_empty() {
                     continue;
                 }
-                if !word.contains('-') {
+                if !word.contains(['-', '_']) {
                     let span = (word_start, word_start + word.len());
                     self.push_syllable(word, span, true, &mut keyed, folded, sentence_start);
                     sentence_start = false;
                     continue;
                 }
-                // The segmenter keyed a hyphenated word whole; its parts
-                // are keyed here.
-                let whole = hyphen_parts(word).nth(1).is_none();
-                for (a, b) in hyphen_parts(word) {
+                // The segmenter keyed a hyphenated word ("cao-su", or
+                // "nông_dân" from another segmenter) whole; its parts are
+                // keyed here.
+                let whole = syllable_parts(word).nth(1).is_none();
+                for (a, b) in syllable_parts(word) {
                     let span = (word_start + a, word_start + b);
                     self.push_syllable(&word[a..b], span, whole, &mut keyed, folded, sentence_start);
                     sentence_start = false;
