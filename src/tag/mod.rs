@@ -9,7 +9,9 @@
 //! phrases matched and their byte spans in the caller's title or text.
 //!
 //! A dash between words joins them as a space does ("sáng – xanh – sạch –
-//! đẹp" matches the phrase written with spaces), and a sentence that
+//! đẹp" matches the phrase written with spaces); so does a hyphen or an
+//! underscore between two letters ("cao-su", and "thương_lái" in text
+//! another tool segmented); ð and Ð read as đ and Đ; and a sentence that
 //! repeats an earlier one word for word (a caption a web page prints twice)
 //! counts once.
 //!
