@@ -226,10 +226,9 @@ impl TagWorker {
                 // The segmenter keyed a hyphenated word ("cao-su", or
                 // "nông_dân" from another segmenter) whole; its parts are
                 // keyed here.
-                let whole = syllable_parts(word).nth(1).is_none();
                 for (a, b) in syllable_parts(word) {
                     let span = (word_start + a, word_start + b);
-                    self.push_syllable(&word[a..b], span, whole, &mut keyed, folded, sentence_start);
+                    self.push_syllable(&word[a..b], span, false, &mut keyed, folded, sentence_start);
                     sentence_start = false;
                 }
             }
