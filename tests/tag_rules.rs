@@ -416,6 +416,12 @@ fn a_farm_product_sold_by_the_kilo_is_a_price_but_a_shopping_list_is_not_farming
     let tags = tagger.tag("Nhà vườn Tiền Giang vào vụ thu hoạch xoài", harvest);
     let prices = tags.topics.iter().find(|t| t.id == "prices").expect("prices");
     assert!(prices.evidence.iter().any(|e| e.phrase == "xoài"), "{tags:?}");
+    // The same with the unit abbreviated.
+    let abbreviated = harvest.replace("đồng/kg", "đ/kg");
+    let tags = tagger.tag("Nhà vườn Tiền Giang vào vụ thu hoạch xoài", &abbreviated);
+    let prices = tags.topics.iter().find(|t| t.id == "prices").expect("prices");
+    assert!(prices.evidence.iter().any(|e| e.phrase == "xoài"), "{tags:?}");
+    assert!(prices.evidence.iter().any(|e| e.phrase == "đ/kg"), "{tags:?}");
     // The same names with prices in a recipe add nothing to the relevance.
     let recipe = "Nguyên liệu gồm cá, 2 quả cà chua, nửa quả dứa, giá đỗ và tỏi. Cà chua chợ \
          hôm nay bán 20.000 đồng/kg, dứa 15.000 đồng/quả. Phi thơm tỏi, cho cà chua và dứa \
