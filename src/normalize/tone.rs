@@ -375,7 +375,7 @@ fn lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    if matches!(c, 'ð' | 'Ð' | 'Ɖ' | 'ɖ' | 'Đ') {
+    if matches!(c, 'ð' | 'Ð' | 'Ɖ' | 'ɖ') {
         return 'đ';
     }
     if let Some(l) = split(c) {
