@@ -65,6 +65,31 @@ fn supporting_topics_add_relevance_only_next_to_agricultural_evidence() {
 }
 
 #[test]
+fn storms_and_floods_show_the_topic_but_not_that_a_story_is_agricultural() {
+    // Even counted as a topic like any other, storm, flood and landslide
+    // words add nothing to the relevance: they strike towns as much as farms.
+    // (The relevance threshold is off so that the topic itself shows.)
+    let options = TagOptions {
+        supporting_below: 0.0,
+        agri_threshold: Some(-1000.0),
+        ..TagOptions::default()
+    };
+    let all_core = Tagger::with_taxonomy(Taxonomy::embedded(), Segmenter::new(), options);
+    let storm = all_core.tag(
+        "Siêu bão đổ bộ Philippines",
+        "Siêu bão gây mưa lớn, lũ lụt và sạt lở đất. Cơ quan dự báo thời tiết cảnh báo gió giật, sóng lớn.",
+    );
+    assert_eq!(storm.agri_score, 0.0, "{storm:?}");
+    assert_eq!(topic_ids(&storm), ["disasters"]);
+    // Drought and salt water strike farming by nature: they still count.
+    let drought = all_core.tag(
+        "Hạn hán kéo dài ở miền Tây",
+        "Hạn hán và xâm nhập mặn lấn sâu, độ mặn trên các sông vượt ngưỡng.",
+    );
+    assert!(drought.agri_score > 0.0, "{drought:?}");
+}
+
+#[test]
 fn a_product_name_is_crop_evidence_only_where_it_is_grown() {
     let tagger = Tagger::new();
     let brand = "Gạo ST25 được đăng ký bảo hộ thương hiệu tại Mỹ. Doanh nghiệp xuất khẩu \
