@@ -167,6 +167,22 @@ fn without_diacritics_common_words_are_not_read_as_farm_words() {
 }
 
 #[test]
+fn without_diacritics_words_news_hardly_means_otherwise_count_as_written() {
+    // "ngu dan" could be "ngu đần" (dull-witted), "tieu thu" "tiểu thư" (a
+    // young lady); in news they are fishermen and sales.
+    let every = every_topic_tagger();
+    let text = strip_diacritics(
+        "Hàng trăm ngư dân vừa trở về sau chuyến đi dài ngày. Thương lái thu mua hết \
+         cá, đầu ra và tiêu thụ thuận lợi.",
+    );
+    let tags = every.tag("", &text);
+    let fisheries = evidence_in(&tags, &text, Some("fisheries"));
+    assert!(fisheries.contains(&"ngu dan".to_string()), "{tags:?}");
+    let prices = evidence_in(&tags, &text, Some("prices"));
+    assert!(prices.contains(&"tieu thu".to_string()), "{tags:?}");
+}
+
+#[test]
 fn a_title_without_diacritics_over_a_text_with_them_still_counts() {
     let tagger = Tagger::new();
     let title = "Gia lua tang manh, thuong lai do xo ve dong bang thu mua";

@@ -1,14 +1,19 @@
-//! Every phrase of the embedded taxonomy that, written without diacritics,
-//! reads as other words in most of its occurrences in real news is declared
-//! ambiguous in its `[folding]` section, and nothing else is declared there.
+//! The `[folding]` section of the embedded taxonomy agrees with real news.
 //!
-//! The dictionary finds single words spelled alike without diacritics
-//! ("trồng" and "trong"); a run of words it cannot see: "giã cào"
-//! (trawling) folds to "gia cao", which news text means as "giá cao" (a
-//! high price). This test reads ../shared/articles/news.jsonl with the
-//! diacritics stripped, matches the taxonomy's phrases of two syllables or
-//! more as the tagger does (longest first, never across punctuation), and
-//! compares each match with the text as published.
+//! Every phrase that, written without diacritics, reads as other words in
+//! most of its occurrences is declared `ambiguous`, and nothing else is
+//! declared there. The dictionary finds single words spelled alike without
+//! diacritics ("trồng" and "trong"); a run of words it cannot see: "giã
+//! cào" (trawling) folds to "gia cao", which news text means as "giá cao"
+//! (a high price).
+//!
+//! Every phrase declared `plain` (counted as written, although the
+//! dictionary spells other words alike: "ngư dân" and "ngu đần") reads as
+//! itself in nearly all of its occurrences.
+//!
+//! The tests read ../shared/articles/news.jsonl with the diacritics
+//! stripped, match the phrases as the tagger does (longest first, never
+//! across punctuation), and compare each match with the text as published.
 
 #![cfg(feature = "embedded-data")]
 
@@ -20,10 +25,14 @@ use agrivn::normalize::{push_key, strip_diacritics};
 use agrivn::tag::Taxonomy;
 use unicode_normalization::UnicodeNormalization;
 
-/// A phrase must be declared when it reads as other words at least this
-/// often, and this many times as often as it reads as itself.
+/// A phrase must be declared ambiguous when it reads as other words at
+/// least this often, and this many times as often as it reads as itself.
 const MIN_OTHER: usize = 3;
 const RATIO: usize = 3;
+/// A phrase declared plain reads as itself at least this often, and this
+/// many times as often as it reads as other words.
+const PLAIN_MIN_SAME: usize = 8;
+const PLAIN_RATIO: usize = 20;
 
 /// The key of a word: lower case, classic tone place.
 fn key(word: &str) -> String {
@@ -49,30 +58,34 @@ fn keys_of(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(key).collect()
 }
 
-#[test]
-fn phrases_that_fold_to_commoner_words_are_declared_ambiguous() {
-    let Some(path) = common::shared("articles/news.jsonl") else {
-        return;
-    };
-    let tax = Taxonomy::embedded();
-    // Folded phrase (syllable keys) → its accented spellings.
-    let mut by_fold: HashMap<Vec<String>, HashSet<Vec<String>>> = HashMap::new();
-    for p in phrases(&tax) {
-        let k = keys_of(&p);
-        if k.len() >= 2 {
+/// The folded spelling (syllable keys) of each phrase, with its accented
+/// spellings.
+type ByFold = HashMap<Vec<String>, HashSet<Vec<String>>>;
+
+fn by_fold<'a>(phrases: impl IntoIterator<Item = &'a String>, min_syllables: usize) -> ByFold {
+    let mut by_fold = ByFold::new();
+    for p in phrases {
+        let k = keys_of(p);
+        if k.len() >= min_syllables {
             let f = k.iter().map(|s| strip_diacritics(s).into_owned()).collect();
             by_fold.entry(f).or_default().insert(k);
         }
     }
+    by_fold
+}
+
+/// How often each folded phrase of `by_fold` occurs in the news text
+/// `news` (JSON Lines) as one of its own spellings and as other words.
+/// Occurrences that the news itself wrote without diacritics tell nothing
+/// and are not counted (unless the phrase has none either).
+fn readings<'a>(news: &str, by_fold: &'a ByFold) -> HashMap<&'a Vec<String>, (usize, usize)> {
     let prefixes: HashSet<&[String]> = by_fold
         .keys()
         .flat_map(|f| (1..=f.len()).map(move |n| &f[..n]))
         .collect();
     let longest = by_fold.keys().map(Vec::len).max().unwrap_or(0);
-    // (same, other) readings of each folded phrase.
     let mut counts: HashMap<&Vec<String>, (usize, usize)> = HashMap::new();
-    let text = std::fs::read_to_string(&path).expect("news.jsonl readable");
-    for line in text.lines() {
+    for line in news.lines() {
         let a: serde_json::Value = serde_json::from_str(line).expect("an article");
         let field = |k: &str| a[k].as_str().unwrap_or("").to_string();
         for field in [field("title"), field("text")] {
@@ -92,25 +105,26 @@ fn phrases_that_fold_to_commoner_words_are_declared_ambiguous() {
                             best = Some((n, f));
                         }
                     }
-                    match best {
-                        Some((n, f)) => {
-                            let c = counts.entry(f).or_default();
-                            if by_fold[f].contains(&words[i..i + n]) {
-                                c.0 += 1;
-                            } else {
-                                c.1 += 1;
-                            }
-                            i += n;
-                        }
-                        None => i += 1,
+                    let Some((n, f)) = best else {
+                        i += 1;
+                        continue;
+                    };
+                    let c = counts.entry(f).or_default();
+                    if by_fold[f].contains(&words[i..i + n]) {
+                        c.0 += 1;
+                    } else if words[i..i + n] != folded[i..i + n] {
+                        c.1 += 1;
                     }
+                    i += n;
                 }
             }
         }
     }
-    let declared: HashSet<Vec<String>> = tax
-        .folding
-        .ambiguous
+    counts
+}
+
+fn folded(phrases: &[String]) -> HashSet<Vec<String>> {
+    phrases
         .iter()
         .map(|p| {
             keys_of(p)
@@ -118,8 +132,19 @@ fn phrases_that_fold_to_commoner_words_are_declared_ambiguous() {
                 .map(|s| strip_diacritics(s).into_owned())
                 .collect()
         })
-        .collect();
-    let mut missing: Vec<String> = counts
+        .collect()
+}
+
+#[test]
+fn phrases_that_fold_to_commoner_words_are_declared_ambiguous() {
+    let Some(path) = common::shared("articles/news.jsonl") else {
+        return;
+    };
+    let tax = Taxonomy::embedded();
+    let news = std::fs::read_to_string(&path).expect("news.jsonl readable");
+    let by_fold = by_fold(&phrases(&tax), 2);
+    let declared = folded(&tax.folding.ambiguous);
+    let mut missing: Vec<String> = readings(&news, &by_fold)
         .iter()
         .filter(|(f, (same, other))| *other >= MIN_OTHER && *other >= RATIO * same && !declared.contains(**f))
         .map(|(f, (same, other))| format!("{} (as itself {same}, as other words {other})", f.join(" ")))
@@ -132,13 +157,49 @@ fn phrases_that_fold_to_commoner_words_are_declared_ambiguous() {
 }
 
 #[test]
-fn a_declared_ambiguous_phrase_is_a_phrase_of_the_taxonomy() {
+fn phrases_declared_plain_read_as_themselves_in_news() {
+    let Some(path) = common::shared("articles/news.jsonl") else {
+        return;
+    };
+    let tax = Taxonomy::embedded();
+    let news = std::fs::read_to_string(&path).expect("news.jsonl readable");
+    let by_fold = by_fold(&tax.folding.plain, 1);
+    let counts = readings(&news, &by_fold);
+    let mut wrong: Vec<String> = by_fold
+        .keys()
+        .filter_map(|f| {
+            let (same, other) = counts.get(f).copied().unwrap_or_default();
+            (same < PLAIN_MIN_SAME || same < PLAIN_RATIO * other)
+                .then(|| format!("{} (as itself {same}, as other words {other})", f.join(" ")))
+        })
+        .collect();
+    wrong.sort();
+    assert!(
+        wrong.is_empty(),
+        "remove from [folding] plain in data/taxonomy.toml: {wrong:?}"
+    );
+}
+
+#[test]
+fn a_declared_phrase_is_a_phrase_of_the_taxonomy() {
     let tax = Taxonomy::embedded();
     let known: HashSet<Vec<String>> = phrases(&tax).iter().map(|p| keys_of(p)).collect();
-    for p in &tax.folding.ambiguous {
+    for p in tax.folding.ambiguous.iter().chain(&tax.folding.plain) {
         assert!(
             known.contains(&keys_of(p)),
             "{p:?} is not a phrase of the taxonomy"
+        );
+    }
+    let ambiguous = folded(&tax.folding.ambiguous);
+    for p in &tax.folding.plain {
+        assert!(
+            !ambiguous.contains(
+                &keys_of(p)
+                    .iter()
+                    .map(|s| strip_diacritics(s).into_owned())
+                    .collect::<Vec<_>>()
+            ),
+            "{p:?} is declared both ambiguous and plain"
         );
     }
 }

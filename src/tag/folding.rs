@@ -8,7 +8,10 @@
 //! same. Its neighbours can settle it: "cay lua" can only be "cây lúa",
 //! because the dictionary has exactly one word spelled so. They can also
 //! rule it out: "quan trong" can only be "quan trọng", so its "trong" is
-//! not "trồng" ([`RunReadings`]).
+//! not "trồng" ([`RunReadings`]). The taxonomy declares the exceptions
+//! both ways: runs of words the dictionary cannot see ("gia cao" is "giá
+//! cao", not "giã cào") and phrases whose look-alikes news hardly ever
+//! means ("ngu dan" is "ngư dân", not "ngu đần").
 
 use rustc_hash::FxHashMap;
 
@@ -50,7 +53,8 @@ impl Folding {
     /// spelling that is not one of the key's phrases; and for the ambiguous
     /// ones, the neighbours that settle them. The folded keys `declared`
     /// are ambiguous too: runs of words that the dictionary cannot see,
-    /// declared by the taxonomy (`[folding]`).
+    /// declared by the taxonomy (`[folding]`); the folded keys `plain` are
+    /// not, whatever the dictionary spells alike.
     pub(crate) fn new(
         folded_keys: &[String],
         folded_groups: &[Vec<usize>],
@@ -58,6 +62,7 @@ impl Folding {
         groups: &[Group],
         dict: &Dictionary,
         declared: &[usize],
+        plain: &[usize],
     ) -> Folding {
         let index: FxHashMap<&str, usize> = folded_keys
             .iter()
@@ -94,6 +99,9 @@ impl Folding {
                     ambiguous[i] = true;
                 }
             }
+        }
+        for &i in plain {
+            ambiguous[i] = false;
         }
         // How many words each folded spelling of two or more syllables has.
         let mut spellings: FxHashMap<&str, u32> = FxHashMap::default();

@@ -78,8 +78,10 @@ pub(crate) struct Matcher {
     /// What finding it needs: the folded keys in order, the accented key
     /// of each group, and the dictionary.
     folded_keys: Vec<String>,
-    /// Folded keys the taxonomy declares ambiguous (`[folding]`).
+    /// Folded keys the taxonomy declares ambiguous, and plain in spite
+    /// of the dictionary (`[folding]`).
     declared_ambiguous: Vec<usize>,
+    declared_plain: Vec<usize>,
     accented_keys: Vec<String>,
     dict: Dictionary,
     pub n_contexts: usize,
@@ -211,18 +213,20 @@ impl Matcher {
         }
         let folded_trie = SyllableTrie::build(folded.keys().enumerate().map(|(i, k)| (k.as_str(), i as u64)));
         let (folded_keys, folded_groups): (Vec<String>, Vec<Vec<usize>>) = folded.into_iter().unzip();
-        // The declared ambiguous phrases that are phrases of the taxonomy
-        // (the folded keys are sorted).
-        let declared_ambiguous: Vec<usize> = tax
-            .folding
-            .ambiguous
-            .iter()
-            .filter_map(|p| {
-                let mut f = String::new();
-                fold_key(&phrase_key(&normalizer, p), &mut f);
-                folded_keys.binary_search(&f).ok()
-            })
-            .collect();
+        // The declared phrases that are phrases of the taxonomy (the
+        // folded keys are sorted).
+        let declared = |phrases: &[String]| -> Vec<usize> {
+            phrases
+                .iter()
+                .filter_map(|p| {
+                    let mut f = String::new();
+                    fold_key(&phrase_key(&normalizer, p), &mut f);
+                    folded_keys.binary_search(&f).ok()
+                })
+                .collect()
+        };
+        let declared_ambiguous = declared(&tax.folding.ambiguous);
+        let declared_plain = declared(&tax.folding.plain);
         Matcher {
             groups,
             accented,
@@ -231,6 +235,7 @@ impl Matcher {
             folding: OnceLock::new(),
             folded_keys,
             declared_ambiguous,
+            declared_plain,
             accented_keys,
             dict: dict.clone(),
             n_contexts: contexts.len(),
@@ -255,6 +260,7 @@ impl Matcher {
                 &self.groups,
                 &self.dict,
                 &self.declared_ambiguous,
+                &self.declared_plain,
             )
         })
     }

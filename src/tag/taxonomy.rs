@@ -57,21 +57,29 @@ pub struct MaskSection {
     pub phrases: Vec<String>,
 }
 
-/// Phrases that, written without diacritics, are mostly other words in
-/// news text: "gia cao" is "giá cao" (a high price) far more often than
-/// "giã cào" (trawling), "ra khoi" is "ra khỏi" (out of) more often than
-/// "ra khơi" (put out to sea). In text without diacritics such a phrase is
-/// ambiguous, as the single words the dictionary finds spelled alike
-/// ("trồng" and "trong") are: it may still rule a phrase out or mask, but it
-/// is no evidence and lets no phrase in, unless its neighbours make it a
-/// dictionary word. These are runs of words the dictionary cannot see,
-/// found by reading where the folded phrase occurs in real news.
+/// How phrases read in text written without diacritics, where the
+/// dictionary alone would read them otherwise. Both lists are found by
+/// reading where the folded phrase occurs in real news.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct FoldingSection {
-    /// The ambiguous phrases (written with diacritics, as elsewhere).
+    /// Phrases that, written without diacritics, are mostly other words in
+    /// news text: "gia cao" is "giá cao" (a high price) far more often than
+    /// "giã cào" (trawling), "ra khoi" is "ra khỏi" (out of) more often than
+    /// "ra khơi" (put out to sea). Without diacritics such a phrase is
+    /// ambiguous, as the single words the dictionary finds spelled alike
+    /// ("trồng" and "trong") are: it may still rule a phrase out or mask,
+    /// but it is no evidence and lets no phrase in, unless its neighbours
+    /// make it a dictionary word. These are runs of words the dictionary
+    /// cannot see. Written with diacritics, as elsewhere.
     #[serde(default)]
     pub ambiguous: Vec<String>,
+    /// Phrases that the dictionary spells like other words without
+    /// diacritics, but that news text means far more often than those
+    /// words: "ngu dan" is "ngư dân" (fishermen), hardly ever "ngu đần"
+    /// (dull-witted). Without diacritics they count as written.
+    #[serde(default)]
+    pub plain: Vec<String>,
 }
 
 /// One topic.
