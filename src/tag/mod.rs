@@ -3,7 +3,9 @@
 //! A [`Tagger`] matches the weighted phrases of a [`Taxonomy`] over the
 //! normalized, segmented title and text of an article (so both tone styles,
 //! NFD, upper-case headlines and text without diacritics all match; in text
-//! without diacritics, a phrase spelled like another word is left out) and
+//! without diacritics, a phrase spelled like another word counts only where
+//! its neighbours settle it, or where the taxonomy's `[folding]` section
+//! declares that news hardly ever means the other word) and
 //! answers two questions: is the article agricultural news (`agri`), and
 //! which topics does it cover. Every topic comes with its evidence: the
 //! phrases matched and their byte spans in the caller's title or text.
