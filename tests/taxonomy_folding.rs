@@ -136,19 +136,30 @@ fn folded_set(phrases: &[String]) -> HashSet<Vec<String>> {
         .collect()
 }
 
+/// The news text the declarations are checked against, or `None` (with a
+/// message) when ../shared is missing.
+fn news() -> Option<String> {
+    let path = common::shared("articles/news.jsonl")?;
+    Some(std::fs::read_to_string(&path).expect("news.jsonl readable"))
+}
+
+/// A folded phrase and how it reads, for a failure message.
+fn describe(f: &[String], (same, other): (usize, usize)) -> String {
+    format!("{} (as itself {same}, as other words {other})", f.join(" "))
+}
+
 #[test]
 fn phrases_that_fold_to_commoner_words_are_declared_ambiguous() {
-    let Some(path) = common::shared("articles/news.jsonl") else {
+    let Some(news) = news() else {
         return;
     };
     let tax = Taxonomy::embedded();
-    let news = std::fs::read_to_string(&path).expect("news.jsonl readable");
     let by_fold = by_fold(&phrases(&tax), 2);
     let declared = folded_set(&tax.folding.ambiguous);
     let mut missing: Vec<String> = readings(&news, &by_fold)
         .iter()
         .filter(|(f, (same, other))| *other >= MIN_OTHER && *other >= RATIO * same && !declared.contains(**f))
-        .map(|(f, (same, other))| format!("{} (as itself {same}, as other words {other})", f.join(" ")))
+        .map(|(f, &counts)| describe(f, counts))
         .collect();
     missing.sort();
     assert!(
@@ -159,19 +170,17 @@ fn phrases_that_fold_to_commoner_words_are_declared_ambiguous() {
 
 #[test]
 fn phrases_declared_plain_read_as_themselves_in_news() {
-    let Some(path) = common::shared("articles/news.jsonl") else {
+    let Some(news) = news() else {
         return;
     };
     let tax = Taxonomy::embedded();
-    let news = std::fs::read_to_string(&path).expect("news.jsonl readable");
     let by_fold = by_fold(&tax.folding.plain, 1);
     let counts = readings(&news, &by_fold);
     let mut wrong: Vec<String> = by_fold
         .keys()
         .filter_map(|f| {
             let (same, other) = counts.get(f).copied().unwrap_or_default();
-            (same < PLAIN_MIN_SAME || same < PLAIN_RATIO * other)
-                .then(|| format!("{} (as itself {same}, as other words {other})", f.join(" ")))
+            (same < PLAIN_MIN_SAME || same < PLAIN_RATIO * other).then(|| describe(f, (same, other)))
         })
         .collect();
     wrong.sort();
