@@ -90,7 +90,9 @@ pub(crate) struct Matcher {
 /// Longest phrase, in syllables.
 pub(crate) const MAX_PHRASE: usize = 8;
 
-fn phrase_key(normalizer: &Normalizer, text: &str) -> String {
+/// The key a phrase is matched by: normalized, parted into syllables, each
+/// keyed as [`push_key`] keys it ("Nông Dân" and "nông dân" share one).
+pub(super) fn phrase_key(normalizer: &Normalizer, text: &str) -> String {
     let norm = normalizer.normalize(text);
     let mut key = String::with_capacity(norm.len());
     for word in norm.split_whitespace() {

@@ -2,12 +2,13 @@
 //! phrases. Loaded from TOML (`data/taxonomy.toml` is embedded as the
 //! default).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::matcher::MAX_PHRASE;
+use super::matcher::{MAX_PHRASE, fold_key, phrase_key};
+use crate::normalize::Normalizer;
 use crate::{Error, ErrorKind, Result};
 
 #[cfg(feature = "embedded-data")]
@@ -160,7 +161,8 @@ impl Taxonomy {
     /// [`ErrorKind::Taxonomy`] with the line of the problem when the text is
     /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, a
     /// weight that is not finite, an empty phrase, a phrase longer than the
-    /// matcher can match, an unknown `"@list"`).
+    /// matcher can match, an unknown `"@list"`, a `[folding]` declaration
+    /// that names no phrase of the taxonomy or is in both of its lists).
     pub fn from_toml(text: &str) -> Result<Taxonomy> {
         let mut tax: Taxonomy = toml::from_str(text).map_err(|e| {
             let line = e
@@ -270,6 +272,53 @@ impl Taxonomy {
         for m in &self.mask.phrases {
             check_length(text, m)?;
         }
+        self.validate_folding(text)
+    }
+
+    /// `[folding]` names phrases of the taxonomy (a phrase, a word of its
+    /// lists, or a mask), and no folded spelling in both of its lists: a
+    /// misspelt declaration would otherwise be ignored without a word.
+    fn validate_folding(&self, text: &str) -> Result<()> {
+        let normalizer = Normalizer::new();
+        let key = |p: &str| phrase_key(&normalizer, p);
+        let phrases = self
+            .agri
+            .phrases
+            .iter()
+            .chain(self.topics.iter().flat_map(|t| &t.phrases));
+        let mut written: HashSet<&str> = self.mask.phrases.iter().map(String::as_str).collect();
+        for p in phrases {
+            let related = (p.context.iter().chain(&p.unless)).chain(p.only_with.iter().chain(&p.not_with));
+            written.extend(std::iter::once(&p.text).chain(related).map(String::as_str));
+        }
+        // Keyed only when a declaration is written otherwise than its phrase
+        // ("Nông Dân" for "nông dân").
+        let mut keys: Option<HashSet<String>> = None;
+        let mut ambiguous = HashSet::new();
+        for (list, declared) in [
+            ("ambiguous", &self.folding.ambiguous),
+            ("plain", &self.folding.plain),
+        ] {
+            for p in declared {
+                let k = key(p);
+                let known = written.contains(p.as_str())
+                    || keys
+                        .get_or_insert_with(|| written.iter().map(|w| key(w)).collect())
+                        .contains(&k);
+                if !known {
+                    let message = format!("[folding] {list}: {p:?} is not a phrase of the taxonomy");
+                    return Err(phrase_error(text, p, message));
+                }
+                let mut folded = String::new();
+                fold_key(&k, &mut folded);
+                if list == "ambiguous" {
+                    ambiguous.insert(folded);
+                } else if ambiguous.contains(&folded) {
+                    let message = format!("[folding]: {p:?} is declared both ambiguous and plain");
+                    return Err(Error::new(ErrorKind::Taxonomy, message));
+                }
+            }
+        }
         Ok(())
     }
 }
@@ -324,6 +373,23 @@ mod tests {
         let err = Taxonomy::from_toml(&text).unwrap_err();
         assert_eq!(*err.kind(), ErrorKind::Taxonomy);
         assert_eq!(err.line(), Some(5), "{err}");
+    }
+
+    #[test]
+    fn a_folding_declaration_names_a_phrase_of_the_taxonomy() {
+        let declare = |lists: &str| format!("{}[folding]\n{lists}\n{TOPIC}", AGRI);
+        let ok = Taxonomy::from_toml(&declare("plain = [\"Nông Dân\"]")).unwrap();
+        assert_eq!(ok.folding.plain, ["Nông Dân"]);
+        let typo = Taxonomy::from_toml(&declare("plain = [\"nông dan\"]")).unwrap_err();
+        assert_eq!(*typo.kind(), ErrorKind::Taxonomy);
+        assert_eq!(typo.line(), Some(8), "{typo}");
+        assert!(
+            typo.to_string().contains("\"nông dan\" is not a phrase"),
+            "{typo}"
+        );
+        let both = declare("ambiguous = [\"nông dân\"]\nplain = [\"nông dân\"]");
+        let err = Taxonomy::from_toml(&both).unwrap_err();
+        assert!(err.to_string().contains("both ambiguous and plain"), "{err}");
     }
 
     #[test]
