@@ -135,6 +135,13 @@ pub(super) fn syllable_parts(word: &str) -> impl Iterator<Item = (usize, usize)>
     })
 }
 
+/// The folded key of a phrase: the key text without diacritics has.
+pub(super) fn folded_phrase_key(normalizer: &Normalizer, text: &str) -> String {
+    let mut f = String::new();
+    fold_key(&phrase_key(normalizer, text), &mut f);
+    f
+}
+
 /// The folded key of an accented key: no marks, đ as d.
 pub(crate) fn fold_key(key: &str, out: &mut String) {
     out.push_str(&strip_diacritics(key));
@@ -220,11 +227,7 @@ impl Matcher {
         let declared = |phrases: &[String]| -> Vec<usize> {
             phrases
                 .iter()
-                .filter_map(|p| {
-                    let mut f = String::new();
-                    fold_key(&phrase_key(&normalizer, p), &mut f);
-                    folded_keys.binary_search(&f).ok()
-                })
+                .filter_map(|p| folded_keys.binary_search(&folded_phrase_key(&normalizer, p)).ok())
                 .collect()
         };
         let declared_ambiguous = declared(&tax.folding.ambiguous);

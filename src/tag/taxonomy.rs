@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::matcher::{MAX_PHRASE, fold_key, phrase_key};
+use super::matcher::{MAX_PHRASE, folded_phrase_key, phrase_key};
 use crate::normalize::Normalizer;
 use crate::{Error, ErrorKind, Result};
 
@@ -294,30 +294,26 @@ impl Taxonomy {
         // Keyed only when a declaration is written otherwise than its phrase
         // ("Nông Dân" for "nông dân").
         let mut keys: Option<HashSet<String>> = None;
-        let mut ambiguous = HashSet::new();
         for (list, declared) in [
             ("ambiguous", &self.folding.ambiguous),
             ("plain", &self.folding.plain),
         ] {
             for p in declared {
-                let k = key(p);
                 let known = written.contains(p.as_str())
                     || keys
                         .get_or_insert_with(|| written.iter().map(|w| key(w)).collect())
-                        .contains(&k);
+                        .contains(&key(p));
                 if !known {
                     let message = format!("[folding] {list}: {p:?} is not a phrase of the taxonomy");
                     return Err(phrase_error(text, p, message));
                 }
-                let mut folded = String::new();
-                fold_key(&k, &mut folded);
-                if list == "ambiguous" {
-                    ambiguous.insert(folded);
-                } else if ambiguous.contains(&folded) {
-                    let message = format!("[folding]: {p:?} is declared both ambiguous and plain");
-                    return Err(Error::new(ErrorKind::Taxonomy, message));
-                }
             }
+        }
+        let folded = |p: &String| folded_phrase_key(&normalizer, p);
+        let ambiguous: HashSet<String> = self.folding.ambiguous.iter().map(folded).collect();
+        if let Some(p) = self.folding.plain.iter().find(|p| ambiguous.contains(&folded(p))) {
+            let message = format!("[folding]: {p:?} is declared both ambiguous and plain");
+            return Err(Error::new(ErrorKind::Taxonomy, message));
         }
         Ok(())
     }
