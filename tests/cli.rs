@@ -764,6 +764,81 @@ fn eval_tag_scores_the_samples_written_without_diacritics() {
 }
 
 #[test]
+fn eval_tag_reads_its_articles_as_tag_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"id\": \"p\", \"agri\": true, \"topics\": [\"prices\"]}\n\
+         {\"id\": \"folder/c.txt\", \"agri\": true, \"topics\": [\"cooperatives\"]}\n\
+         {\"id\": \"s\", \"agri\": false, \"topics\": []}\n",
+    )
+    .unwrap();
+    let price =
+        "{\"id\":\"p\",\"title\":\"Giá lúa hôm nay tăng mạnh\",\"text\":\"Thương lái thu mua lúa.\"}\n";
+    let sport = "{\"id\":\"s\",\"title\":\"Đội tuyển thắng 2-0\",\"text\":\"Trận đấu diễn ra tối qua.\"}\n";
+    let archive = dir.path().join("archive.jsonl.gz");
+    std::fs::write(&archive, gzip(price.as_bytes())).unwrap();
+    let root = dir.path().join("root");
+    let folder = root.join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("c.txt"),
+        "Hợp tác xã nông nghiệp mở rộng liên kết\nHợp tác xã ký hợp đồng bao tiêu với doanh nghiệp.\n",
+    )
+    .unwrap();
+    // A gzip archive, a folder of text files (ids relative to it) and
+    // stdin (as `-`), read together.
+    let out = assert_cmd::Command::cargo_bin("agrivn")
+        .unwrap()
+        .args(["eval", "tag", "--gold"])
+        .arg(&gold)
+        .arg(&archive)
+        .arg(&root)
+        .arg("-")
+        .write_stdin(sport)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(report.contains("articles 3\n"), "{report}{stderr}");
+    assert!(report.contains("micro P 1.0000 R 1.0000 F1 1.0000"), "{report}");
+    assert!(
+        report.contains("non-agricultural articles given a topic 0/1"),
+        "{report}"
+    );
+    // Without files, stdin; an id met twice is said, and the last scored.
+    let out = agrivn_with_stdin(
+        &["eval", "tag", "--gold", gold.to_str().unwrap()],
+        format!("{sport}{price}{{\"title\":\"no id\",\"text\":\"x\"}}\n{price}"),
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(report.contains("articles 2\n"), "{report}{stderr}");
+    assert!(
+        stderr.contains("<stdin>: 1 lines without an \"id\" field (the first on line 3)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 labelled ids appear more than once in the input (p)"),
+        "{stderr}"
+    );
+    // Nothing to score is an error, not a report of zeros.
+    let out = agrivn_with_stdin(
+        &["eval", "tag", "--gold", gold.to_str().unwrap()],
+        "{\"id\":\"other\",\"text\":\"x\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no labelled article was found to score"),
+        "{:?}",
+        out
+    );
+}
+
+#[test]
 fn tag_repair_and_html_read_damaged_text_with_spans_into_it() {
     // UTF-8 read as Windows-1252 in the title, HTML character references in
     // the text.

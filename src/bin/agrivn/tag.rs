@@ -454,12 +454,7 @@ fn tag_text_files(
     let mut names: Vec<String> = Vec::new();
     let mut bytes = 0usize;
     for (n, path) in paths.iter().enumerate() {
-        let id = roots
-            .iter()
-            .find_map(|r| path.strip_prefix(r).ok().filter(|p| !p.as_os_str().is_empty()))
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let id = walk::text_file_id(path, roots);
         if !resume.skips(|_| Some(Value::String(id.clone()))) {
             match read_text_file(path, pipeline.record_limit()) {
                 Ok(file) => {

@@ -33,6 +33,17 @@ pub fn is_text_file(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "txt")
 }
 
+/// The id of a text file's article: its path relative to the folder of
+/// `roots` (the paths given) it was found in, or its path as given.
+pub fn text_file_id(path: &Path, roots: &[PathBuf]) -> String {
+    roots
+        .iter()
+        .find_map(|r| path.strip_prefix(r).ok().filter(|p| !p.as_os_str().is_empty()))
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
 /// Files a folder is read for: `*.jsonl` (also gzip-compressed,
 /// `*.jsonl.gz`) and `*.txt`.
 fn is_article_file(p: &Path) -> bool {
