@@ -734,3 +734,18 @@ fn a_masked_word_is_no_context_for_its_neighbours() {
         .collect();
     assert!(!words.contains(&"tiêu thụ"), "{shop:?}");
 }
+
+#[test]
+fn the_environment_of_a_farm_is_the_rural_environment_and_a_business_climate_is_not() {
+    let tagger = every_topic_tagger();
+    let farm = "Người dân xã Tân Sơn phản ánh trang trại lợn xả thải làm ảnh hưởng môi trường.";
+    let tags = tagger.tag("", farm);
+    assert_eq!(
+        evidence_in(&tags, farm, Some("environment")),
+        ["môi trường"],
+        "{tags:?}"
+    );
+    let business = "Tỉnh cải thiện môi trường đầu tư, thu hút doanh nghiệp.";
+    let tags = tagger.tag("", business);
+    assert!(evidence_in(&tags, business, Some("environment")).is_empty(), "{tags:?}");
+}
