@@ -48,13 +48,19 @@
 //! # Performance
 //!
 //! Measured on real news text (`../shared/articles`, 6.5 MB) on one core of
-//! a shared 2-core machine; medians of `cargo bench` (see the README for the
-//! table and the commands): already-normalized text is checked and returned
-//! borrowed at about 230 MiB/s, seven times unicode-normalization's NFC on the
-//! same text; the embedded dictionary opens in 0.1–0.2 ms (its FST is read
-//! in place, only the syllable trie is decoded); word segmentation runs at
-//! about 30 MB/s, over thirty times pyvi's speed and a hundred times
-//! underthesea's on the same text (`scripts/compare_peers.sh`).
+//! a shared 2-core machine; medians of `cargo bench` (the README has the
+//! table, the commands and the spread):
+//!
+//! - normalization: already-normalized text is checked and returned
+//!   borrowed at about 400 MiB/s, four times unicode-normalization's NFC on
+//!   the same text;
+//! - the embedded dictionary opens in about 0.1 ms (its FST is read in
+//!   place, only the syllable trie is decoded);
+//! - word segmentation: about 46 MiB/s; on the same files, counting
+//!   start-up, 45 times pyvi's speed and 150 times underthesea's
+//!   (`scripts/compare_peers.sh`);
+//! - tagging, end to end: about 30 MiB/s an article at a time, twice that
+//!   with [`pipeline::Pipeline::tag_batch`] on two cores.
 #![deny(missing_docs)]
 
 pub mod dict;
