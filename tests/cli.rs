@@ -310,6 +310,22 @@ fn eval_normalize_passes_every_case() {
     assert_eq!(pass, total);
 }
 
+#[test]
+fn eval_reads_its_gold_from_stdin_as_dash() {
+    let case = r#"{"id":"c1","class":"tone","op":"normalize","input":"Thanh Hoa\u0301","expected":"Thanh Hoá","source":"agrivn","why":"NFC"}"#;
+    let out = agrivn_with_stdin(&["eval", "normalize", "--cases", "-"], case);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout.contains("all                         1/1"), "{stdout}");
+    let out = agrivn_with_stdin(
+        &["eval", "segment", "--gold", "-"],
+        "Giá_lúa hôm_nay tăng\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout.contains("P 1.0000 R 1.0000 F1 1.0000"), "{stdout}");
+}
+
 /// Tag `input` whole, then as a run interrupted after 20 lines and resumed:
 /// the resumed output must equal the whole one.
 fn assert_resume_round_trip(input: &[u8], args: &[&str]) {

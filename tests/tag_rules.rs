@@ -747,5 +747,8 @@ fn the_environment_of_a_farm_is_the_rural_environment_and_a_business_climate_is_
     );
     let business = "Tỉnh cải thiện môi trường đầu tư, thu hút doanh nghiệp.";
     let tags = tagger.tag("", business);
-    assert!(evidence_in(&tags, business, Some("environment")).is_empty(), "{tags:?}");
+    assert!(
+        evidence_in(&tags, business, Some("environment")).is_empty(),
+        "{tags:?}"
+    );
 }

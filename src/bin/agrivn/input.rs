@@ -143,11 +143,18 @@ pub fn utf8_bytes(bytes: Vec<u8>, name: &str) -> io::Result<Vec<u8>> {
     }
 }
 
-/// Read a whole input (for small inputs such as gold files), without a
-/// leading byte-order mark; UTF-16 is read as UTF-8.
+/// Read a whole input (for small inputs such as gold files; `-` is stdin),
+/// without a leading byte-order mark; UTF-16 is read as UTF-8.
 pub fn read_to_string(path: &Path) -> Result<String> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).context("cannot read stdin")?;
+        ("<stdin>".to_string(), bytes)
+    } else {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+        (name, bytes)
+    };
     let mut s =
         String::from_utf8(utf8_bytes(bytes, &name)?).with_context(|| format!("{name} is not valid UTF-8"))?;
     if s.starts_with('\u{feff}') {
