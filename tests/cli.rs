@@ -317,10 +317,7 @@ fn eval_reads_its_gold_from_stdin_as_dash() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(stdout.contains("all                         1/1"), "{stdout}");
-    let out = agrivn_with_stdin(
-        &["eval", "segment", "--gold", "-"],
-        "Giá_lúa hôm_nay tăng\n",
-    );
+    let out = agrivn_with_stdin(&["eval", "segment", "--gold", "-"], "Giá_lúa hôm_nay tăng\n");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(stdout.contains("P 1.0000 R 1.0000 F1 1.0000"), "{stdout}");

@@ -3,7 +3,7 @@
 
 #![cfg(feature = "embedded-data")]
 
-use agrivn::normalize::strip_diacritics;
+use agrivn::normalize::{Normalizer, strip_diacritics};
 use agrivn::segment::Segmenter;
 use agrivn::tag::{TagOptions, Tagger, Taxonomy};
 
@@ -751,4 +751,25 @@ fn the_environment_of_a_farm_is_the_rural_environment_and_a_business_climate_is_
         evidence_in(&tags, business, Some("environment")).is_empty(),
         "{tags:?}"
     );
+}
+
+#[test]
+fn evidence_in_repaired_text_covers_the_damaged_words_whole() {
+    let tagger = Tagger::new().with_normalizer(Normalizer::builder().repair(true).build());
+    // A lookalike of Đ repaired further on: the phrase before the comma
+    // still ends where it ends in the text.
+    let text = "Theo Hiệp hội Lương thực Việt Nam, giá gạo xuất khẩu tăng. Ðồng Tháp thu mua lúa.";
+    let trade = evidence_in(&tagger.tag("", text), text, Some("trade"));
+    assert!(
+        trade.iter().any(|e| e == "Hiệp hội Lương thực Việt Nam"),
+        "{trade:?}"
+    );
+    // UTF-8 read as Windows-1252: the span covers each damaged word whole.
+    let text = "GiÃ¡ gáº¡o xuáº¥t kháº©u tÄƒng máº¡nh, thÆ°Æ¡ng lÃ¡i thu mua lÃºa.";
+    let prices = evidence_in(&tagger.tag("", text), text, Some("prices"));
+    assert!(
+        prices.iter().any(|e| e == "GiÃ¡ gáº¡o xuáº¥t kháº©u"),
+        "{prices:?}"
+    );
+    assert!(prices.iter().any(|e| e == "thÆ°Æ¡ng lÃ¡i"), "{prices:?}");
 }

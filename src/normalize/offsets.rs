@@ -91,32 +91,77 @@ impl OffsetMap {
     }
 }
 
-/// A coarse map for a transform that keeps whitespace-separated tokens in
-/// place (legacy decoding, mojibake repair): output token `i` maps to original
-/// token `i`. When the token counts differ every offset maps to the start of
-/// the original, so results still fall inside it.
+/// The map of a transform that keeps whitespace-separated tokens in place
+/// (legacy decoding, mojibake repair): output token `i` maps to original
+/// token `i`, and within a token the characters it left as they were map to
+/// themselves: those before the first change and after the last one. The
+/// characters it rewrote map to the start of what they were made from, so
+/// a span that ends inside a token ("Nam" of "Nam,") ends where it does in
+/// the original. When the token counts differ, the whole text is aligned
+/// the same way, as one token.
 pub(crate) fn align_by_tokens(original: &str, output: &str) -> OffsetMap {
-    let orig_tokens: Vec<(usize, usize)> = token_bounds(original).collect();
-    let out_tokens: Vec<(usize, usize)> = token_bounds(output).collect();
-    let mut entries = Vec::with_capacity(output.len() / 2);
-    if orig_tokens.len() == out_tokens.len() {
-        let mut t = 0;
-        for (o, _) in output.char_indices() {
-            while t + 1 < out_tokens.len() && o >= out_tokens[t + 1].0 {
-                t += 1;
+    let mut entries = Vec::with_capacity(output.len());
+    let mut orig_tokens = token_bounds(original);
+    let mut out_tokens = token_bounds(output);
+    let same_count = token_bounds(original).count() == token_bounds(output).count();
+    if same_count {
+        // Whitespace before the first token maps to the original's start,
+        // whitespace after a token to the end of its original token.
+        let mut out_done = 0;
+        let mut orig_done = 0;
+        while let (Some((os, oe)), Some((gs, ge))) = (out_tokens.next(), orig_tokens.next()) {
+            for (o, _) in output[out_done..os].char_indices() {
+                entries.push(((out_done + o) as u32, orig_done as u32));
             }
-            let orig = match (out_tokens.get(t), orig_tokens.get(t)) {
-                (Some(&(os, oe)), Some(&(gs, _))) if o >= os && o < oe => gs,
-                (Some(&(_, oe)), Some(&(_, ge))) if o >= oe => ge,
-                (_, Some(&(gs, _))) => gs,
-                _ => 0,
-            };
-            entries.push((o as u32, orig as u32));
+            align_chars(&original[gs..ge], gs, &output[os..oe], os, &mut entries);
+            out_done = oe;
+            orig_done = ge;
+        }
+        for (o, _) in output[out_done..].char_indices() {
+            entries.push(((out_done + o) as u32, orig_done as u32));
         }
     } else {
-        entries.push((0, 0));
+        align_chars(original, 0, output, 0, &mut entries);
     }
     OffsetMap::from_entries(entries, output.len(), original.len())
+}
+
+/// Entries for the chars of `output` (at byte `out_base` of the whole
+/// output) made from `original` (at `orig_base`): the common leading and
+/// trailing chars map one to one, the rest to the start of the original's
+/// rest.
+fn align_chars(
+    original: &str,
+    orig_base: usize,
+    output: &str,
+    out_base: usize,
+    entries: &mut Vec<(u32, u32)>,
+) {
+    let prefix = original
+        .chars()
+        .zip(output.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let suffix = original[prefix..]
+        .chars()
+        .rev()
+        .zip(output[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    let out_rest_end = output.len() - suffix;
+    let orig_shift = original.len() as isize - output.len() as isize;
+    for (o, _) in output.char_indices() {
+        let orig = if o < prefix {
+            o
+        } else if o >= out_rest_end {
+            (o as isize + orig_shift) as usize
+        } else {
+            prefix
+        };
+        entries.push(((out_base + o) as u32, (orig_base + orig) as u32));
+    }
 }
 
 fn token_bounds(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -162,9 +207,26 @@ mod tests {
     }
 
     #[test]
+    fn a_span_ending_inside_a_token_ends_there_in_the_original() {
+        // "Ð" repaired to "Đ" elsewhere in the text: "Nam" of "Nam," still
+        // ends before the comma.
+        let original = "Việt Nam, Ð";
+        let output = "Việt Nam, Đ";
+        let m = align_by_tokens(original, output);
+        let (s, e) = m.span_to_original(0, output.find(',').unwrap());
+        assert_eq!(&original[s..e], "Việt Nam");
+        // Mojibake: the letters around the repaired one keep their places.
+        let original = "xuáº¥t khẩu";
+        let output = "xuất khẩu";
+        let m = align_by_tokens(original, output);
+        assert_eq!(m.span_to_original(0, "xuất".len()), (0, "xuáº¥t".len()));
+        assert_eq!(m.span_to_original(0, "xu".len()), (0, 2));
+    }
+
+    #[test]
     fn token_alignment_keeps_tokens_in_place() {
         let m = align_by_tokens("n«ng th«n", "nông thôn");
-        let (s, e) = m.span_to_original(7, 13);
+        let (s, e) = m.span_to_original(6, 11);
         assert_eq!(&"n«ng th«n"[s..e], "th«n");
     }
 }
