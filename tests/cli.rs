@@ -294,6 +294,90 @@ fn normalize_jsonl_passes_bad_lines_through() {
 }
 
 #[test]
+fn normalize_writes_one_line_per_line_and_reads_only_the_text_in_ascii_conventions() {
+    // A line break inside a line becomes a space.
+    let out = agrivn_with_stdin(&["normalize"], "một\rhai\nba\u{2028}bốn\nnăm\u{85}sáu\n");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "một hai\nba bốn\nnăm sáu\n"
+    );
+    // Telex and VIQR are read in the text field, not in the other fields.
+    let line = r#"{"url":"https://x.vn/gia-lua?ref=home","author":"Hoangf Vaan","text":"Gias luas tawng"}"#;
+    let out = agrivn_with_stdin(&["normalize", "--format", "jsonl", "--encoding", "telex"], line);
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got["text"], "Giá lúa tăng");
+    assert_eq!(got["url"], "https://x.vn/gia-lua?ref=home");
+    assert_eq!(got["author"], "Hoangf Vaan");
+    // A byte encoding reads raw bytes and their Windows-1252 view alike.
+    let out = agrivn_with_stdin(
+        &["normalize", "--encoding", "vni"],
+        "Vieät Nam xuaát khaåu gaïo\n",
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "Việt Nam xuất khẩu gạo\n");
+    // A record without a string text is written as read, and said.
+    let out = agrivn_with_stdin(
+        &["normalize", "--format", "jsonl"],
+        "{\"id\":\"x\",\"text\":null}\n{\"id\":\"q\"}\n",
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "{\"id\":\"x\",\"text\":null}\n{\"id\":\"q\"}\n"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:1: no string field \"text\""), "{stderr}");
+    assert!(stderr.contains("<stdin>:2: no string field \"text\""), "{stderr}");
+}
+
+#[test]
+fn normalize_reads_on_after_a_truncated_gzip_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = (0..20_000).map(|i| format!("Giá lúa hôm nay {i}\n")).collect();
+    let whole = gzip(text.as_bytes());
+    let cut = dir.path().join("cut.txt.gz");
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+    let next = dir.path().join("next.txt");
+    std::fs::write(&next, "Hợp tác xã\n").unwrap();
+    let out = agrivn().arg("normalize").arg(&cut).arg(&next).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("cut.txt.gz after line"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.ends_with("Hợp tác xã\n"), "the next file is read");
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive.jsonl");
+    let line = "{\"id\":\"1\",\"title\":\"Giá lúa\",\"text\":\"Giá lúa tăng.\"}\n";
+    std::fs::write(&archive, line).unwrap();
+    for option in ["--rejects", "--summary", "--resume"] {
+        let out = agrivn()
+            .args(["tag", option])
+            .arg(&archive)
+            .arg(&archive)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{option}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("this is the input file"), "{option}: {stderr}");
+        assert_eq!(std::fs::read_to_string(&archive).unwrap(), line, "{option}");
+    }
+    // stdout appended to the input would grow it while it is read.
+    for command in ["tag", "segment", "normalize"] {
+        let append = std::fs::OpenOptions::new().append(true).open(&archive).unwrap();
+        let out = agrivn()
+            .arg(command)
+            .arg(&archive)
+            .stdout(append)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(std::fs::read_to_string(&archive).unwrap(), line, "{command}");
+    }
+}
+
+#[test]
 fn eval_normalize_passes_every_case() {
     let Some(cases) = common::shared("normalization/cases.jsonl") else {
         return;

@@ -1,6 +1,7 @@
 //! The `agrivn` command-line tool: normalize, segment and tag Vietnamese
 //! news text, and evaluate each against gold data.
 
+mod clobber;
 mod eval;
 mod input;
 mod normalize;

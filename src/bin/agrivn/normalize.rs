@@ -1,10 +1,12 @@
-//! `agrivn normalize`: one output line per input line.
+//! `agrivn normalize`: one output line per input line. In text lines, a
+//! line break inside a line (CR, NEL, U+2028, U+2029) becomes a space.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 use std::path::PathBuf;
 
-use agrivn::normalize::{Encoding, Normalizer, ToneStyle, detect, fold, legacy, strip_diacritics};
-use agrivn::pipeline::LineReader;
+use agrivn::normalize::{Encoding, Normalizer, ToneStyle, detect, fold, strip_diacritics};
+use agrivn::pipeline::{InputEncoding, Line, LineReader};
 use anyhow::Result;
 use clap::ValueEnum;
 use serde_json::{Map, Value};
@@ -41,8 +43,10 @@ pub struct Args {
     /// Repair mojibake (UTF-8 read as Windows-1252), ð for đ, spacing accents.
     #[arg(long)]
     repair: bool,
-    /// Encoding of the input bytes: utf-8, vni, tcvn3, viscii, vps, viqr,
-    /// cp1258, telex, or auto (detected per file).
+    /// Encoding of the input: utf-8; vni, tcvn3, viscii, vps or cp1258
+    /// (each line decoded from those bytes, or from their Windows-1252
+    /// view); viqr or telex (text in those ASCII conventions: the `text`
+    /// field alone of JSON Lines); or auto (detected per file).
     #[arg(long, default_value = "utf-8")]
     encoding: String,
     /// Remove diacritics after normalizing.
@@ -59,21 +63,57 @@ pub struct Args {
 /// Bytes of a file looked at to detect its encoding.
 const DETECT_BYTES: usize = 1 << 16;
 
+/// How the lines of one input are read.
+struct Reading {
+    /// How a line's bytes become text.
+    bytes: InputEncoding,
+    /// The normalizer, which reads VIQR and Telex (ASCII conventions of the
+    /// text itself, so in the `text` field alone of JSON Lines).
+    normalizer: Normalizer,
+}
+
+impl Reading {
+    fn new(encoding: Encoding, args: &Args) -> Reading {
+        let style = match args.tone_style {
+            Style::Preserve => ToneStyle::Preserve,
+            Style::MainVowel => ToneStyle::MainVowel,
+            Style::Classic => ToneStyle::Classic,
+        };
+        let mut normalizer = Normalizer::builder()
+            .tone_style(style)
+            .html(args.html)
+            .repair(args.repair);
+        let bytes = match encoding {
+            Encoding::Utf8 => InputEncoding::Utf8,
+            Encoding::Viqr | Encoding::Telex => {
+                normalizer = normalizer.source_encoding(encoding);
+                InputEncoding::Utf8
+            }
+            // Raw bytes, or the Windows-1252 view of them.
+            e => InputEncoding::Legacy(e),
+        };
+        Reading {
+            bytes,
+            normalizer: normalizer.build(),
+        }
+    }
+
+    /// The text of a line; one that is not UTF-8 (where no legacy encoding
+    /// reads it) is decoded lossily, saying so.
+    fn text<'a>(&self, line: &'a Line, name: &str) -> Cow<'a, str> {
+        match self.bytes.read(&line.bytes) {
+            Ok((text, _)) => text,
+            Err(_) => input::utf8_line(&line.bytes, name, line.number),
+        }
+    }
+}
+
 pub fn run(args: Args) -> Result<i32> {
-    let style = match args.tone_style {
-        Style::Preserve => ToneStyle::Preserve,
-        Style::MainVowel => ToneStyle::MainVowel,
-        Style::Classic => ToneStyle::Classic,
-    };
-    let fixed: Option<Encoding> = match args.encoding.as_str() {
+    crate::clobber::check(&args.files, &[], true)?;
+    let named: Option<Encoding> = match args.encoding.as_str() {
         "auto" => None,
         name => Some(name.parse()?),
     };
-    let normalizer = Normalizer::builder()
-        .tone_style(style)
-        .html(args.html)
-        .repair(args.repair)
-        .build();
     let mut out = input::stdout();
     let mut code = 0;
     for inp in input::open_all(&args.files) {
@@ -85,7 +125,7 @@ pub fn run(args: Args) -> Result<i32> {
                 continue;
             }
         };
-        let enc = match fixed {
+        let encoding = match named {
             Some(e) => e,
             None => {
                 let head = inp.reader.fill_buf()?;
@@ -97,19 +137,34 @@ pub fn run(args: Args) -> Result<i32> {
                 d.encoding
             }
         };
+        let reading = Reading::new(encoding, &args);
         let mut lines = LineReader::new(inp.reader, usize::MAX);
-        while let Some(line) = lines.next_line()? {
-            let text = match enc {
-                Encoding::Utf8 => input::utf8_line(&line.bytes, &inp.name, line.number),
-                e => legacy::decode(&line.bytes, e).into(),
+        loop {
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                // A read error (a truncated gzip file) ends the file, after
+                // the lines read before it are written.
+                Err(e) => {
+                    eprintln!(
+                        "agrivn: cannot read {} after line {}: {e}",
+                        inp.name,
+                        lines.lines_read()
+                    );
+                    code = 1;
+                    break;
+                }
             };
+            let text = reading.text(&line, &inp.name);
             let result = match args.format {
-                Format::Text => apply(&normalizer, &args, &text),
-                Format::Jsonl => match jsonl(&normalizer, &args, &text) {
+                // A line break inside a line (CR, NEL, U+2028) becomes a
+                // space: one line out for each line in.
+                Format::Text => apply(&reading.normalizer, &args, &text).replace('\n', " "),
+                Format::Jsonl => match jsonl(&reading.normalizer, &args, &text) {
                     Ok(s) => s,
                     Err(msg) => {
                         eprintln!(
-                            "agrivn: {}:{}: {msg}; line passed through unchanged",
+                            "agrivn: {}:{}: {msg}; line written as read",
                             inp.name, line.number
                         );
                         text.into_owned()
@@ -141,8 +196,9 @@ fn jsonl(n: &Normalizer, args: &Args, line: &str) -> Result<String, String> {
         Ok(_) => return Err("not a JSON object".into()),
         Err(e) => return Err(format!("invalid JSON: {e}")),
     };
-    if let Some(Value::String(t)) = obj.get_mut("text") {
-        *t = apply(n, args, t);
+    match obj.get_mut("text") {
+        Some(Value::String(t)) => *t = apply(n, args, t),
+        _ => return Err("no string field \"text\"".into()),
     }
     serde_json::to_string(&obj).map_err(|e| e.to_string())
 }

@@ -61,6 +61,7 @@ pub fn segmenter(user_dict: Option<&PathBuf>, model: Option<&PathBuf>) -> Result
 }
 
 pub fn run(args: Args) -> Result<i32> {
+    crate::clobber::check(&args.files, &[], true)?;
     crate::use_threads(args.threads)?;
     let seg = segmenter(args.user_dict.as_ref(), args.model.as_ref())?;
     let mut out = input::stdout();

@@ -283,6 +283,16 @@ pub fn run(args: Args) -> Result<i32> {
             args.settings.id_field
         );
     }
+    let (sources, all_read) = walk::article_files(&args.files);
+    let outputs: Vec<(&str, &Path)> = [
+        ("--rejects", &args.rejects),
+        ("--summary", &args.summary),
+        ("--resume", &args.resume),
+    ]
+    .into_iter()
+    .filter_map(|(option, path)| path.as_deref().map(|p| (option, p)))
+    .collect();
+    crate::clobber::check(&sources, &outputs, args.resume.is_none())?;
     // Resuming appends to the rejects of the interrupted run, which
     // creating the file anew would lose (and first cuts what it wrote
     // after the point it resumes from: see `Sink::cut_rejects`).
@@ -312,7 +322,6 @@ pub fn run(args: Args) -> Result<i32> {
         skipped: 0,
         rejected: 0,
     };
-    let (sources, all_read) = walk::article_files(&args.files);
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
     let mut sink = Sink {
         out,
