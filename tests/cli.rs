@@ -405,6 +405,20 @@ fn eval_reads_its_gold_from_stdin_as_dash() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{out:?}");
     assert!(stdout.contains("P 1.0000 R 1.0000 F1 1.0000"), "{stdout}");
+    // Input without diacritics is compared with gold without them.
+    let out = agrivn_with_stdin(
+        &[
+            "eval",
+            "segment",
+            "--transform",
+            "strip-diacritics",
+            "--gold",
+            "-",
+        ],
+        "Giá_lúa hôm_nay tăng\n",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("misaligned 0"), "{stdout}");
 }
 
 /// Tag `input` whole, then as a run interrupted after 20 lines and resumed:
@@ -786,6 +800,13 @@ fn eval_tag_says_what_is_wrong_with_the_labels() {
         "{stderr}"
     );
     assert!(report.contains("articles 1\n"), "{report}");
+    // No labels at all is an error, not a report of zeros.
+    let (code, report, stderr) = eval("");
+    assert_eq!(code, Some(2));
+    assert!(
+        report.is_empty() && stderr.contains("gold.jsonl: no labels"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -921,6 +942,20 @@ fn eval_tag_reads_its_articles_as_tag_does() {
         stderr.contains("1 labelled ids appear more than once in the input (p)"),
         "{stderr}"
     );
+    // A numeric id is labelled as it is written.
+    let numeric = dir.path().join("numeric.jsonl");
+    std::fs::write(
+        &numeric,
+        "{\"id\": 7, \"agri\": true, \"topics\": [\"prices\"]}\n",
+    )
+    .unwrap();
+    let out = agrivn_with_stdin(
+        &["eval", "tag", "--gold", numeric.to_str().unwrap()],
+        price.replace("\"p\"", "7"),
+    );
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("articles 1\n"), "{report}");
+    assert!(report.contains("micro P 1.0000 R 1.0000 F1 1.0000"), "{report}");
     // Nothing to score is an error, not a report of zeros.
     let out = agrivn_with_stdin(
         &["eval", "tag", "--gold", gold.to_str().unwrap()],

@@ -58,6 +58,9 @@ pub fn run(path: &Path) -> Result<i32> {
             ));
         }
     }
+    if per_class.is_empty() {
+        bail!("{}: no cases", path.display());
+    }
     let (mut pass, mut total) = (0, 0);
     for (class, (p, t)) in &per_class {
         println!("{class:<24} {p:>4}/{t:<4}");

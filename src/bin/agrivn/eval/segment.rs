@@ -58,7 +58,9 @@ pub fn run(
         bytes += r.len();
         out.clear();
         w.segment_to_line(&r, &mut out);
-        let (gs, gspans) = spans(g);
+        // The gold syllables as the input was transformed (without
+        // diacritics, say), so that they can be compared.
+        let (gs, gspans) = spans(&Transform::apply(transform, g));
         let (ss, sspans) = spans(&out);
         n_gold += gspans.len();
         n_sys += sspans.len();

@@ -15,10 +15,22 @@ use crate::{input, walk};
 
 #[derive(Deserialize)]
 struct Label {
+    /// A number is read as `agrivn tag` reads a numeric id: as its digits.
+    #[serde(deserialize_with = "id_text")]
     id: String,
     agri: bool,
     #[serde(default)]
     topics: Vec<String>,
+}
+
+fn id_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        other => Err(serde::de::Error::custom(format!(
+            "id {other}: expected a string or a number"
+        ))),
+    }
 }
 
 /// Labels, each with its line number; an id labelled twice is an error.
@@ -62,6 +74,9 @@ pub fn run(
     settings: &crate::tag::Settings,
 ) -> Result<i32> {
     let labels = read_labels(gold)?;
+    if labels.is_empty() {
+        bail!("{}: no labels", gold.display());
+    }
     let predicted: Option<HashMap<String, Label>> = predicted
         .map(|p| read_labels(p).map(|ls| ls.into_iter().map(|(_, l)| (l.id.clone(), l)).collect()))
         .transpose()?;
