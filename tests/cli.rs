@@ -346,6 +346,42 @@ fn normalize_reads_on_after_a_truncated_gzip_file() {
 }
 
 #[test]
+fn options_no_run_can_use_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.txt");
+    std::fs::write(&gold, "Giá_lúa hôm_nay tăng\n").unwrap();
+    let model = dir.path().join("model.bin");
+    let gold = gold.to_str().unwrap();
+    let model = model.to_str().unwrap();
+    for (args, says) in [
+        (vec!["tag", "--agri-threshold", "nan"], "--agri-threshold NaN"),
+        (vec!["tag", "--topic-threshold", "inf"], "--topic-threshold inf"),
+        (vec!["tag", "--threads", "100000"], "--threads 100000: at most"),
+        (vec!["segment", "--threads", "5000"], "--threads 5000: at most"),
+        (
+            vec!["train", "segment", "--gold", gold, "--out", model, "--rate=nan"],
+            "--rate NaN",
+        ),
+        (
+            vec!["train", "segment", "--gold", gold, "--out", model, "--rate=1e300"],
+            "--rate inf",
+        ),
+        (
+            vec![
+                "train", "segment", "--gold", gold, "--out", model, "--epochs", "0",
+            ],
+            "--epochs 0",
+        ),
+    ] {
+        let out = agrivn_with_stdin(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    assert!(!std::path::Path::new(model).exists(), "no model written");
+}
+
+#[test]
 fn an_output_that_is_an_input_is_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let archive = dir.path().join("archive.jsonl");

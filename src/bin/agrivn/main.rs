@@ -40,11 +40,18 @@ enum Command {
     Train(train::Command),
 }
 
+/// The most worker threads asked for: each costs its stack and scratch
+/// buffers, and thousands take seconds to start.
+const MAX_THREADS: usize = 1024;
+
 /// Worker threads for the parallel subcommands (`--threads`; all cores by
 /// default).
 fn use_threads(n: Option<usize>) -> anyhow::Result<()> {
     use anyhow::Context;
     if let Some(n) = n {
+        if n > MAX_THREADS {
+            anyhow::bail!("--threads {n}: at most {MAX_THREADS}");
+        }
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
             .build_global()

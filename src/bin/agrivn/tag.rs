@@ -170,6 +170,15 @@ impl EncodingArg {
 }
 
 pub fn tagger(taxonomy: Option<&PathBuf>, t: &Settings) -> Result<Tagger> {
+    for (option, value) in [
+        ("--agri-threshold", t.agri_threshold),
+        ("--topic-threshold", t.topic_threshold),
+        ("--relative-threshold", t.relative_threshold),
+    ] {
+        if let Some(x) = value.filter(|x| !x.is_finite()) {
+            bail!("{option} {x}: expected a number");
+        }
+    }
     let tax = match taxonomy {
         Some(p) => Taxonomy::load(p)?,
         None => Taxonomy::embedded(),

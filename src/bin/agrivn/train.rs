@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use agrivn::segment::{Segmenter, TrainOptions, train};
-use anyhow::{Context, Result};
+use agrivn::segment::{SegmentModel, Segmenter, TrainOptions, train};
+use anyhow::{Context, Result, bail};
 
 use crate::input;
 
@@ -43,12 +43,21 @@ pub fn run(cmd: Command) -> Result<i32> {
         rate,
         no_lowercase,
     } = cmd;
+    if !(rate.is_finite() && rate > 0.0) {
+        bail!("--rate {rate}: expected a positive number");
+    }
+    if epochs == 0 {
+        bail!("--epochs 0: expected at least one pass");
+    }
     let mut text = String::new();
     for g in &gold {
         text.push_str(&input::read_to_string(g)?);
         text.push('\n');
     }
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() {
+        bail!("no sentences in the gold files");
+    }
     let seg: Segmenter = crate::segment::segmenter(user_dict.as_ref(), Some(&PathBuf::from("none")))?;
     let opts = TrainOptions {
         epochs,
@@ -57,6 +66,8 @@ pub fn run(cmd: Command) -> Result<i32> {
     };
     let (model, report) = train(&seg, &lines, &opts);
     let bytes = model.to_bytes();
+    // What `agrivn segment --model` will refuse is not written.
+    SegmentModel::from_bytes(&bytes).context("the trained weights cannot be used (try a smaller --rate)")?;
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "{} sentences, {} runs of syllables ({} left out: a gold word no rule can propose), \
