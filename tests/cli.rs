@@ -1236,6 +1236,11 @@ fn tag_reads_a_folder_of_text_files_and_json_lines_in_order() {
         "{\"id\":\"d1\",\"text\":\"Hợp tác xã nông nghiệp\"}\n",
     )
     .unwrap();
+    std::fs::write(
+        root.join("b/c.txt.gz"),
+        gzip("Hợp tác xã nông nghiệp\nHợp tác xã ký hợp đồng bao tiêu.".as_bytes()),
+    )
+    .unwrap();
     std::fs::write(root.join("b/e.txt"), "").unwrap();
     std::fs::write(root.join("b/f.txt"), b"Gi\xe1 l\xfaa\n").unwrap();
     std::fs::write(root.join("g.md"), "not an article").unwrap();
@@ -1255,7 +1260,7 @@ fn tag_reads_a_folder_of_text_files_and_json_lines_in_order() {
     let ids: Vec<&str> = tagged.iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        ["a.txt", "b/c.txt", "d1"],
+        ["a.txt", "b/c.txt", "b/c.txt.gz", "d1"],
         "sorted paths, ids relative to the folder: {stderr}"
     );
     assert_eq!(tagged[0]["title"], "Giá lúa tăng");
@@ -1268,7 +1273,8 @@ fn tag_reads_a_folder_of_text_files_and_json_lines_in_order() {
         stderr.contains("b/f.txt: a text file, not copied to --rejects"),
         "{stderr}"
     );
-    assert!(stderr.contains("read 5 tagged 3 rejected 2"), "{stderr}");
+    assert_eq!(tagged[2]["title"], "Hợp tác xã nông nghiệp", "gzip text read");
+    assert!(stderr.contains("read 6 tagged 4 rejected 2"), "{stderr}");
     assert_eq!(
         std::fs::read(&rejects).unwrap(),
         b"",

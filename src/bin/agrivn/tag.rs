@@ -23,7 +23,7 @@ use crate::walk;
 #[derive(clap::Args)]
 pub struct Args {
     /// JSON Lines files or folders (`*.jsonl` and `*.jsonl.gz` as articles,
-    /// `*.txt` as one article each); stdin when none, `-` is stdin. Gzip
+    /// `*.txt` and `*.txt.gz` as one article each); stdin when none, `-` is stdin. Gzip
     /// input is decompressed as it is read.
     files: Vec<PathBuf>,
     /// Worker threads (default: all cores).
@@ -504,19 +504,22 @@ fn tag_text_files(
     Ok(all_read)
 }
 
-/// A text file as one record; a file over `limit` bytes is not read.
-fn read_text_file(path: &Path, limit: usize) -> Result<Line> {
-    let len = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    let len = usize::try_from(len).unwrap_or(usize::MAX);
-    let truncated = len > limit;
-    let bytes = if truncated {
-        Vec::new()
-    } else {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        input::utf8_bytes(bytes, &path.display().to_string())?
-    };
+/// A text file as one record (gzip-compressed or UTF-16 too, as every
+/// input); a file over `limit` bytes is not kept, only measured.
+pub fn read_text_file(path: &Path, limit: usize) -> Result<Line> {
+    use std::io::Read;
+    let inp = input::open(path)?;
+    let failed = || format!("cannot read {}", path.display());
+    let mut reader = inp.reader.take((limit as u64).saturating_add(1));
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).with_context(failed)?;
+    let truncated = bytes.len() > limit;
+    let mut len = bytes.len();
+    if truncated {
+        bytes = Vec::new();
+        let rest = std::io::copy(&mut reader.into_inner(), &mut std::io::sink()).with_context(failed)?;
+        len += usize::try_from(rest).unwrap_or(usize::MAX);
+    }
     Ok(Line {
         number: 1,
         len,

@@ -28,9 +28,11 @@ pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     (walk.files, walk.all_read)
 }
 
-/// Whether `p` is read as a text file (one article) rather than JSON Lines.
+/// Whether `p` is read as a text file (one article) rather than JSON Lines:
+/// `*.txt`, or `*.txt.gz`.
 pub fn is_text_file(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e == "txt")
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.ends_with(".txt") || name.ends_with(".txt.gz")
 }
 
 /// The id of a text file's article: its path relative to the folder of
@@ -44,11 +46,11 @@ pub fn text_file_id(path: &Path, roots: &[PathBuf]) -> String {
         .to_string()
 }
 
-/// Files a folder is read for: `*.jsonl` (also gzip-compressed,
-/// `*.jsonl.gz`) and `*.txt`.
+/// Files a folder is read for: `*.jsonl` and `*.txt`, also
+/// gzip-compressed (`*.jsonl.gz`, `*.txt.gz`).
 fn is_article_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".txt")
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || is_text_file(p)
 }
 
 struct Walk {

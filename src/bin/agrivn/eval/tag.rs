@@ -300,8 +300,7 @@ fn read_articles(
     for path in &sources {
         if walk::is_text_file(path) {
             let name = path.display().to_string();
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-            let bytes = input::utf8_bytes(bytes, &name)?;
+            let bytes = crate::tag::read_text_file(path, usize::MAX)?.bytes;
             match how.read(&bytes) {
                 Ok((whole, _)) => {
                     let (title, text) = whole.split_once('\n').unwrap_or((&whole, ""));
