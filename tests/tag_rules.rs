@@ -773,3 +773,17 @@ fn evidence_in_repaired_text_covers_the_damaged_words_whole() {
     );
     assert!(prices.iter().any(|e| e == "thÆ°Æ¡ng lÃ¡i"), "{prices:?}");
 }
+
+#[test]
+fn evidence_ends_where_the_phrase_ends_before_spaces_normalization_drops() {
+    let text = "Giá lúa hôm nay tăng, nhờ thương lái \u{a0} \nHọ thu mua lúa\u{200b}";
+    let tags = every_topic_tagger().tag("", text);
+    let prices = evidence_in(&tags, text, Some("prices"));
+    assert!(prices.iter().any(|e| e == "thương lái"), "{prices:?}");
+    assert!(
+        prices
+            .iter()
+            .all(|e| e.trim_end() == e && !e.ends_with('\u{200b}')),
+        "{prices:?}"
+    );
+}

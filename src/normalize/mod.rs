@@ -34,6 +34,7 @@ use std::borrow::Cow;
 pub use fold::{fold, strip_diacritics};
 pub use legacy::{Detection, Encoding, detect};
 pub use offsets::OffsetMap;
+pub(crate) use offsets::without_dropped_end;
 pub use tone::ToneStyle;
 pub use tone::push_key;
 

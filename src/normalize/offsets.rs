@@ -70,6 +70,29 @@ impl OffsetMap {
         (s, e)
     }
 
+    /// The range of `original` (the text this map was made from) that the
+    /// output range `start..end` was made from, without the line breaks,
+    /// spaces and ignorable characters normalization dropped after it: a
+    /// word before trailing spaces ("lúa  \n") ends where it ends in
+    /// `original`. Like [`OffsetMap::span_to_original`] otherwise.
+    ///
+    /// ```
+    /// use agrivn::Normalizer;
+    ///
+    /// let original = "Giá lúa \u{a0} \nhôm nay";
+    /// let n = Normalizer::new().normalize_with_offsets(original);
+    /// assert_eq!(n.text, "Giá lúa\nhôm nay");
+    /// let (s, e) = n.map.span_in(original, 0, "Giá lúa".len());
+    /// assert_eq!(&original[s..e], "Giá lúa");
+    /// ```
+    pub fn span_in(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let (s, e) = self.span_to_original(start, end);
+        if self.identity {
+            return (s, e);
+        }
+        (s, without_dropped_end(original, s, e))
+    }
+
     /// Compose `self` (output → intermediate) with `inner` (intermediate →
     /// original) into a map output → original.
     pub(crate) fn then(self, inner: &OffsetMap) -> OffsetMap {
@@ -88,6 +111,24 @@ impl OffsetMap {
             .map(|&(o, m)| (o, inner.to_original(m as usize) as u32))
             .collect();
         OffsetMap::from_entries(entries, self.out_len as usize, inner.orig_len as usize)
+    }
+}
+
+/// The end of `original[start..end]` without the line breaks, spaces and
+/// ignorable characters at its end, which normalization drops after a word.
+pub(crate) fn without_dropped_end(original: &str, start: usize, end: usize) -> usize {
+    match original.get(start..end) {
+        Some(range) => {
+            start
+                + range
+                    .trim_end_matches(|c: char| {
+                        super::chars::is_space(c)
+                            || super::chars::is_line_break(c)
+                            || super::chars::is_ignorable(c)
+                    })
+                    .len()
+        }
+        None => end,
     }
 }
 

@@ -27,6 +27,7 @@ mod pretokenize;
 mod span;
 mod syllables;
 mod train;
+mod window;
 
 use std::sync::Arc;
 
@@ -212,9 +213,21 @@ pub struct Worker {
 impl Worker {
     /// Segment `text`; the tokens live until the next call.
     pub fn segment(&mut self, text: &str) -> &[Token] {
-        let inner = &self.inner;
-        let normalized = inner.normalizer.normalize_with_offsets(text);
         self.tokens.clear();
+        let mut windows = Windows::new(text);
+        while let Some((start, end, context)) = windows.next_window() {
+            self.segment_window(&text[start..end], start, context);
+        }
+        &self.tokens
+    }
+
+    /// Segment `window`, which starts at byte `offset` of the caller's
+    /// text, appending its tokens but those that start in its first
+    /// `context` bytes (the end of the window before).
+    fn segment_window(&mut self, window: &str, offset: usize, context: usize) {
+        let inner = &self.inner;
+        let normalized = inner.normalizer.normalize_with_offsets(window);
+        let first = self.tokens.len();
         lattice::segment(
             &normalized.text,
             &inner.dict,
@@ -222,36 +235,102 @@ impl Worker {
             &mut self.scratch,
             &mut self.tokens,
         );
-        if !normalized.map.is_identity() {
-            for t in &mut self.tokens {
-                let (s, e) = normalized.map.span_to_original(t.span.start, t.span.end);
-                t.span = Span { start: s, end: e };
+        let map = &normalized.map;
+        if !map.is_identity() || offset > 0 {
+            for t in &mut self.tokens[first..] {
+                let (s, e) = map.span_in(window, t.span.start, t.span.end);
+                t.span = Span {
+                    start: s + offset,
+                    end: e + offset,
+                };
             }
         }
-        &self.tokens
+        if context > 0 {
+            let skipped = self.tokens[first..]
+                .iter()
+                .take_while(|t| t.span.start < offset + context)
+                .count();
+            self.tokens.drain(first..first + skipped);
+        }
+    }
+
+    /// Segment `text` a window at a time, giving `f` the tokens of each
+    /// window in turn (spans in `text`): for texts of any size, whose
+    /// tokens are then never all held at once. A window is at most 256 KiB
+    /// and ends at a line break or the end of a sentence, so the tokens are
+    /// those [`Worker::segment`] gives.
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-data")] {
+    /// use agrivn::segment::Segmenter;
+    ///
+    /// let text = "Nông dân thu hoạch lúa. ".repeat(50_000);
+    /// let mut words = 0;
+    /// Segmenter::new().worker().segment_each_window(&text, |tokens| words += tokens.len());
+    /// // "Nông_dân thu_hoạch lúa ." each time.
+    /// assert_eq!(words, 50_000 * 4);
+    /// # }
+    /// ```
+    pub fn segment_each_window(&mut self, text: &str, mut f: impl FnMut(&[Token])) {
+        let mut windows = Windows::new(text);
+        while let Some((start, end, context)) = windows.next_window() {
+            self.tokens.clear();
+            self.segment_window(&text[start..end], start, context);
+            f(&self.tokens);
+        }
     }
 
     /// Segment `text` and write it in the format of word-segmented corpora:
     /// tokens separated by one space, the syllables of a word joined by `_`.
+    /// A long text is written a window at a time
+    /// ([`Worker::segment_each_window`]).
     pub fn segment_to_line(&mut self, text: &str, out: &mut String) {
-        self.segment(text);
-        for (i, t) in self.tokens.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            let mut space = false;
-            for c in text[t.span].chars() {
-                if c.is_whitespace() {
-                    space = true;
-                } else {
-                    if space {
-                        out.push('_');
+        let mut first = true;
+        self.segment_each_window(text, |tokens| {
+            for t in tokens {
+                if !first {
+                    out.push(' ');
+                }
+                first = false;
+                let mut space = false;
+                for c in text[t.span].chars() {
+                    if c.is_whitespace() {
+                        space = true;
+                    } else {
+                        if space {
+                            out.push('_');
+                        }
+                        space = false;
+                        out.push(c);
                     }
-                    space = false;
-                    out.push(c);
                 }
             }
+        });
+    }
+}
+
+/// The windows a text is segmented in: `(start, end, context)`, where the
+/// first `context` bytes end the window before.
+struct Windows<'a> {
+    text: &'a str,
+    /// Where the next window starts, and its context.
+    next: Option<(usize, usize)>,
+}
+
+impl<'a> Windows<'a> {
+    fn new(text: &'a str) -> Self {
+        Windows {
+            text,
+            next: (!text.is_empty()).then_some((0, 0)),
         }
+    }
+
+    fn next_window(&mut self) -> Option<(usize, usize, usize)> {
+        let (start, context) = self.next?;
+        let (len, next_context) = window::window_len(&self.text[start..], window::WINDOW_BYTES);
+        let end = start + len;
+        self.next = (end < self.text.len()).then_some((end - next_context, next_context));
+        Some((start, end, context))
     }
 }
 
@@ -264,6 +343,37 @@ pub(crate) fn segment_normalized(text: &str, seg: &Segmenter, s: &mut Scratch, o
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_window_is_segmented_as_a_whole() {
+        let seg = Segmenter::new();
+        // A run of capitalized words opens the second sentence: read at
+        // the start of a window without the full stop before it, it is cut
+        // differently than in the whole text.
+        let sentence = "Giá lúa hôm nay tăng mạnh. Phạm Hường Theo The Conversation Với nông dân. ";
+        let n = window::WINDOW_BYTES / sentence.len() * 3;
+        let text = sentence.repeat(n);
+        let tokens = seg.segment(&text);
+        assert_eq!(tokens.len() % n, 0);
+        let per = tokens.len() / n;
+        let second = &tokens[per..2 * per];
+        for (k, rep) in tokens.chunks(per).enumerate().skip(1) {
+            let shift = (k - 1) * sentence.len();
+            for (a, b) in second.iter().zip(rep) {
+                assert_eq!(
+                    (a.span.start + shift, a.span.end + shift, a.kind),
+                    (b.span.start, b.span.end, b.kind)
+                );
+            }
+        }
+        let mut line = String::new();
+        seg.with_worker(|w| w.segment_to_line(&text, &mut line));
+        let joined: Vec<String> = tokens
+            .iter()
+            .map(|t| text.as_str()[t.span].replace(' ', "_"))
+            .collect();
+        assert_eq!(line, joined.join(" "));
+    }
 
     #[test]
     fn a_worker_that_segmented_a_huge_text_is_not_kept() {

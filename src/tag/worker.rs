@@ -11,6 +11,7 @@ use super::matcher::syllable_parts;
 use super::tagger::Inner;
 use super::{Field, Tags};
 use crate::dict::SyllableIds;
+use crate::normalize::without_dropped_end;
 use crate::segment::{Scratch, Span, Token, TokenKind, segment_normalized, syl_flag};
 
 #[derive(Debug, Clone, Copy)]
@@ -148,6 +149,7 @@ impl TagWorker {
         self.sentence_contexts.clear();
         self.uncertain_contexts.clear();
         let inner = Arc::clone(&self.inner);
+        let (title_given, text_given) = (title, text);
         let title = inner.normalizer.normalize_with_offsets(title);
         let text = inner.normalizer.normalize_with_offsets(text);
         // Judged after normalizing (HTML references or mojibake the
@@ -161,7 +163,21 @@ impl TagWorker {
             (None, None) => (false, false),
         };
         self.scan(&inner, Field::Title, &title, title_folded);
+        let title_hits = self.hits.len();
         self.scan(&inner, Field::Text, &text, text_folded);
+        // A phrase before spaces normalization dropped ends where it ends
+        // in the caller's text.
+        let all_hits = self.hits.len();
+        for (hits, given, norm) in [
+            (0..title_hits, title_given, &title),
+            (title_hits..all_hits, text_given, &text),
+        ] {
+            if !norm.map.is_identity() {
+                for h in &mut self.hits[hits] {
+                    h.span.end = without_dropped_end(given, h.span.start, h.span.end);
+                }
+            }
+        }
         self.find_repeated();
         self.score(text.text.len())
     }

@@ -141,18 +141,29 @@ fn segment_line(worker: &mut Worker, line: &Line, format: Format, out: &mut Stri
     };
     match format {
         Format::Text => worker.segment_to_line(&text, out),
+        // Written a window at a time: a huge line's tokens are never all
+        // held, nor a JSON value of them.
         Format::Jsonl => {
-            let tokens: Vec<JsonToken> = worker
-                .segment(&text)
-                .iter()
-                .map(|t| JsonToken {
-                    text: &text[t.span],
-                    start: t.span.start,
-                    end: t.span.end,
-                    kind: t.kind,
-                })
-                .collect();
-            out.push_str(&serde_json::json!({ "tokens": tokens }).to_string());
+            let mut json = b"{\"tokens\":[".to_vec();
+            let mut first = true;
+            worker.segment_each_window(&text, |tokens| {
+                for t in tokens {
+                    if !first {
+                        json.push(b',');
+                    }
+                    first = false;
+                    let token = JsonToken {
+                        text: &text[t.span],
+                        start: t.span.start,
+                        end: t.span.end,
+                        kind: t.kind,
+                    };
+                    // Writing to a Vec cannot fail.
+                    let _ = serde_json::to_writer(&mut json, &token);
+                }
+            });
+            json.extend_from_slice(b"]}");
+            out.push_str(&String::from_utf8_lossy(&json));
         }
     }
     warning
