@@ -29,6 +29,11 @@ pub enum ErrorKind {
 }
 
 /// The error of every fallible operation in agrivn.
+///
+/// Its `Display` is the place and the message ("bad.toml:12: …"); the
+/// underlying cause, if any (the operating system's reason a file cannot be
+/// read), is its [`source`](std::error::Error::source), as error-reporting
+/// crates expect.
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
@@ -85,7 +90,7 @@ impl Error {
 
     pub(crate) fn io(path: impl Into<PathBuf>, err: std::io::Error) -> Self {
         let path = path.into();
-        Error::new(ErrorKind::Io, format!("cannot read {}", path.display()))
+        Error::new(ErrorKind::Io, "cannot read")
             .with_path(path)
             .with_source(err)
     }
@@ -99,11 +104,9 @@ impl fmt::Display for Error {
             (None, Some(l)) => write!(f, "line {l}: ")?,
             (None, None) => {}
         }
-        f.write_str(&self.message)?;
-        if let Some(src) = &self.source {
-            write!(f, ": {src}")?;
-        }
-        Ok(())
+        // The cause is given by `source()`, not repeated here: a report
+        // that walks the chain (`anyhow`'s `{:#}`) shows it once.
+        f.write_str(&self.message)
     }
 }
 

@@ -158,7 +158,9 @@ mod tests {
             .unwrap_err();
         assert_eq!(tagged, 5);
         assert_eq!((err.kind(), err.line()), (&ErrorKind::Io, Some(6)));
-        assert_eq!(err.to_string(), "line 6: read failed: stream cut");
+        assert_eq!(err.to_string(), "line 6: read failed");
+        let cause = std::error::Error::source(&err).map(ToString::to_string);
+        assert_eq!(cause.as_deref(), Some("stream cut"));
     }
 
     #[test]

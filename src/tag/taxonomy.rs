@@ -334,9 +334,19 @@ fn check_length(text: &str, phrase: &str) -> Result<()> {
 }
 
 /// A taxonomy error about `phrase`, with the line where it is first written.
+/// An error about `phrase`, on the line of its entry (`text = "…"`, not a
+/// comment or a context list that names it), else of its first mention.
 fn phrase_error(text: &str, phrase: &str, message: String) -> Error {
     let err = Error::new(ErrorKind::Taxonomy, message);
-    match text.find(&format!("\"{phrase}\"")) {
+    let quoted = format!("\"{phrase}\"");
+    let mut mentions = text.match_indices(&quoted).map(|(at, _)| at);
+    let entry = mentions.clone().find(|&at| {
+        text[..at]
+            .trim_end()
+            .strip_suffix('=')
+            .is_some_and(|before| before.trim_end().ends_with("text"))
+    });
+    match entry.or_else(|| mentions.next()) {
         Some(at) => err.with_line(1 + text[..at].matches('\n').count() as u64),
         None => err,
     }

@@ -12,6 +12,7 @@ use clap::ValueEnum;
 use serde_json::{Map, Value};
 
 use crate::input::{self, write_line};
+use crate::tag::EncodingArg;
 
 #[derive(Clone, Copy, ValueEnum, Default, PartialEq)]
 pub enum Format {
@@ -47,8 +48,8 @@ pub struct Args {
     /// (each line decoded from those bytes, or from their Windows-1252
     /// view); viqr or telex (text in those ASCII conventions: the `text`
     /// field alone of JSON Lines); or auto (detected per file).
-    #[arg(long, default_value = "utf-8")]
-    encoding: String,
+    #[arg(long, default_value = "utf-8", value_name = "ENCODING")]
+    encoding: EncodingArg,
     /// Remove diacritics after normalizing.
     #[arg(long)]
     strip_diacritics: bool,
@@ -110,9 +111,9 @@ impl Reading {
 
 pub fn run(args: Args) -> Result<i32> {
     crate::clobber::check(&args.files, &[], true)?;
-    let named: Option<Encoding> = match args.encoding.as_str() {
-        "auto" => None,
-        name => Some(name.parse()?),
+    let named: Option<Encoding> = match args.encoding {
+        EncodingArg::Auto => None,
+        EncodingArg::Named(e) => Some(e),
     };
     let mut out = input::stdout();
     let mut code = 0;

@@ -11,14 +11,24 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::input;
-use crate::normalize::Format;
+
+/// What `agrivn segment` writes for each text line.
+#[derive(Clone, Copy, clap::ValueEnum, Default, PartialEq)]
+pub enum Format {
+    /// The line's words: syllables of a word joined by `_`, tokens
+    /// separated by spaces.
+    #[default]
+    Text,
+    /// A JSON object: the line's tokens, each with its text, byte span and
+    /// kind.
+    Jsonl,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Input files (stdin when none; `-` is stdin).
     files: Vec<PathBuf>,
-    /// `text`: syllables of a word joined by `_`, tokens by spaces;
-    /// `jsonl`: tokens with byte spans and kinds.
+    /// Output format (the input is text lines either way).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     /// A word list to add to the embedded dictionary.

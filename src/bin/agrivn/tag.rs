@@ -132,7 +132,7 @@ impl Settings {
     }
 }
 
-/// The `--encoding` of `agrivn tag` and `agrivn eval tag`.
+/// The `--encoding` of `agrivn tag`, `agrivn eval tag` and `agrivn normalize`.
 #[derive(Clone, Copy, Debug)]
 pub enum EncodingArg {
     Auto,
@@ -146,7 +146,14 @@ impl std::str::FromStr for EncodingArg {
         if s.eq_ignore_ascii_case("auto") {
             Ok(EncodingArg::Auto)
         } else {
-            s.parse().map(EncodingArg::Named)
+            s.parse().map(EncodingArg::Named).map_err(|_| {
+                agrivn::Error::new(
+                    agrivn::ErrorKind::InvalidOption,
+                    format!(
+                        "unknown encoding {s:?} (expected one of utf-8, vni, tcvn3, viscii, vps, cp1258, viqr, telex, auto)"
+                    ),
+                )
+            })
         }
     }
 }
@@ -302,6 +309,11 @@ pub fn run(args: Args) -> Result<i32> {
     .filter_map(|(option, path)| path.as_deref().map(|p| (option, p)))
     .collect();
     crate::clobber::check(&sources, &outputs, args.resume.is_none())?;
+    // A summary file that cannot be written is said before the run, not
+    // after it.
+    if let Some(p) = &args.summary {
+        File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+    }
     // Resuming appends to the rejects of the interrupted run, which
     // creating the file anew would lose (and first cuts what it wrote
     // after the point it resumes from: see `Sink::cut_rejects`).
@@ -385,7 +397,7 @@ pub fn run(args: Args) -> Result<i32> {
     sink.progress.finish();
     let s = &sink.summary;
     let secs = start.elapsed().as_secs_f64();
-    if args.resume.is_some() {
+    if args.resume.is_some() && resume.until.is_none() {
         eprintln!("agrivn tag: resumed after {} lines tagged before", resume.skipped);
     }
     let filter = sink.filter.option();

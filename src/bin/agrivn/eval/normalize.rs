@@ -31,13 +31,18 @@ pub fn run(path: &Path) -> Result<i32> {
         }
         let case: Case =
             serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        let place = || format!("{}:{}", path.display(), i + 1);
         let mut b = Normalizer::builder();
         for (k, v) in &case.options {
             match (k.as_str(), v) {
-                ("tone_style", Value::String(s)) => b = b.tone_style(s.parse::<ToneStyle>()?),
+                ("tone_style", Value::String(s)) => {
+                    b = b.tone_style(s.parse::<ToneStyle>().with_context(place)?)
+                }
                 ("html", Value::Bool(x)) => b = b.html(*x),
                 ("repair", Value::Bool(x)) => b = b.repair(*x),
-                ("source_encoding", Value::String(s)) => b = b.source_encoding(s.parse::<Encoding>()?),
+                ("source_encoding", Value::String(s)) => {
+                    b = b.source_encoding(s.parse::<Encoding>().with_context(place)?)
+                }
                 _ => bail!("{}:{}: unknown option {k}", path.display(), i + 1),
             }
         }
