@@ -346,6 +346,20 @@ fn normalize_reads_on_after_a_truncated_gzip_file() {
 }
 
 #[test]
+fn numbers_of_other_fields_keep_their_digits() {
+    let line =
+        r#"{"id":12345678901234567890123,"price":0.1,"views":18446744073709551616,"text":"Giá lúa tăng."}"#;
+    for args in [&["tag", "--quiet"][..], &["normalize", "--format", "jsonl"][..]] {
+        let out = agrivn_with_stdin(args, line);
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            stdout.starts_with(r#"{"id":12345678901234567890123,"price":0.1,"views":18446744073709551616,"#),
+            "{args:?}: {stdout}"
+        );
+    }
+}
+
+#[test]
 fn options_no_run_can_use_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let gold = dir.path().join("gold.txt");
