@@ -346,6 +346,33 @@ fn normalize_reads_on_after_a_truncated_gzip_file() {
 }
 
 #[test]
+fn resume_says_when_a_repeated_id_made_it_unreliable() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let line = |id: &str| format!("{{\"id\":\"{id}\",\"title\":\"Giá lúa\",\"text\":\"Giá lúa tăng.\"}}\n");
+    std::fs::write(&input, ["d", "x", "d", "y"].map(line).concat()).unwrap();
+    // An interrupted run wrote d, x, d: "d" is met first on record 1.
+    let output = dir.path().join("out.jsonl");
+    let whole = agrivn()
+        .args(["tag", "--quiet"])
+        .arg(&input)
+        .output()
+        .unwrap()
+        .stdout;
+    let three: Vec<&[u8]> = whole.split_inclusive(|&b| b == b'\n').take(3).collect();
+    std::fs::write(&output, three.concat()).unwrap();
+    let out = agrivn()
+        .args(["tag", "--quiet", "--resume"])
+        .arg(&output)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the input repeats that id"), "{stderr}");
+}
+
+#[test]
 fn numbers_of_other_fields_keep_their_digits() {
     let line =
         r#"{"id":12345678901234567890123,"price":0.1,"views":18446744073709551616,"text":"Giá lúa tăng."}"#;

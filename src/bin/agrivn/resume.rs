@@ -13,10 +13,19 @@ use serde_json::Value;
 /// Bytes read from the end of OUTPUT to find its last line.
 const TAIL: u64 = 1 << 20;
 
-/// Cut a partial last line off `path` and return the id (field `id_field`)
-/// of its last complete line (`None` when the file is missing or empty),
-/// and the file opened for appending.
-pub fn prepare(path: &Path, id_field: &str) -> Result<(Option<Value>, File)> {
+/// What an interrupted run left in its output.
+pub struct Written {
+    /// The id (field `id_field`) of its last complete line (`None` when
+    /// the file is missing or empty).
+    pub last_id: Option<Value>,
+    /// Its complete lines.
+    pub lines: u64,
+    /// The file, opened for appending.
+    pub file: File,
+}
+
+/// Cut a partial last line off `path` and say what it holds.
+pub fn prepare(path: &Path, id_field: &str) -> Result<Written> {
     let mut f = OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -67,7 +76,27 @@ pub fn prepare(path: &Path, id_field: &str) -> Result<(Option<Value>, File)> {
             ),
         },
     };
-    Ok((id, f))
+    let lines = count_lines(&mut f).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Written {
+        last_id: id,
+        lines,
+        file: f,
+    })
+}
+
+/// The line breaks of `f` (read from its start), leaving it positioned at
+/// its end.
+fn count_lines(f: &mut File) -> std::io::Result<u64> {
+    f.seek(SeekFrom::Start(0))?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut lines = 0u64;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            return Ok(lines);
+        }
+        lines += buf[..n].iter().filter(|&&b| b == b'\n').count() as u64;
+    }
 }
 
 /// The id (field `id_field`) of an input line, if it has one. A line in a legacy encoding is

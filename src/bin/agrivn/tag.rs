@@ -330,12 +330,13 @@ pub fn run(args: Args) -> Result<i32> {
         )),
         None => None,
     };
-    let (skip_until, out): (Option<Value>, Box<dyn Write>) = match &args.resume {
+    let (skip_until, written, out): (Option<Value>, Option<u64>, Box<dyn Write>) = match &args.resume {
         Some(path) => {
-            let (id, file) = crate::resume::prepare(path, &args.settings.id_field)?;
-            (id, Box::new(BufWriter::with_capacity(1 << 16, file)))
+            let w = crate::resume::prepare(path, &args.settings.id_field)?;
+            let out = Box::new(BufWriter::with_capacity(1 << 16, w.file));
+            (w.last_id, Some(w.lines), out)
         }
-        None => (None, Box::new(input::stdout())),
+        None => (None, None, Box::new(input::stdout())),
     };
     let mut resume = Resume {
         id_field: args.settings.id_field.clone(),
@@ -399,6 +400,17 @@ pub fn run(args: Args) -> Result<i32> {
     let secs = start.elapsed().as_secs_f64();
     if args.resume.is_some() && resume.until.is_none() {
         eprintln!("agrivn tag: resumed after {} lines tagged before", resume.skipped);
+        // More lines written than records up to the resume point: that id
+        // is met earlier in the input too.
+        if let Some(lines) = written.filter(|&l| l > resume.skipped - resume.rejected) {
+            eprintln!(
+                "agrivn: cannot resume reliably: the output held {lines} articles, but the id of its last \
+                 line is on input record {}: the input repeats that id, and the output now repeats \
+                 articles (--resume needs unique ids; run again without it)",
+                resume.skipped
+            );
+            code = 1;
+        }
     }
     let filter = sink.filter.option();
     let hints = Hints {
