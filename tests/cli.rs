@@ -823,16 +823,19 @@ fn utf16_files_are_read_as_their_utf8_text() {
         );
     }
     // A broken code unit is read as U+FFFD, and said.
-    let mut broken = utf16("{\"id\":\"x\",\"text\":\"lúa", true);
+    let mut broken = utf16(
+        "{\"id\":\"w\",\"text\":\"lúa\"}\n{\"id\":\"x\",\"text\":\"lúa",
+        true,
+    );
     broken.extend_from_slice(&0xD800u16.to_le_bytes());
     broken.extend(utf16("\"}\n", true).into_iter().skip(2));
     let out = agrivn_with_stdin(&["tag", "--quiet"], broken);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("<stdin>: 1 broken UTF-16 code units read as U+FFFD"),
+        stderr.contains("<stdin>:2: 1 broken UTF-16 code units read as U+FFFD"),
         "{stderr}"
     );
-    assert!(stderr.contains("read 1 tagged 1"), "{stderr}");
+    assert!(stderr.contains("read 2 tagged 2"), "{stderr}");
 }
 
 #[test]

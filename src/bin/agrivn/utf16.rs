@@ -80,6 +80,9 @@ pub struct Utf16Reader<R> {
     started: bool,
     done: bool,
     replaced: u64,
+    /// Line breaks decoded so far, and the line of the first replacement.
+    lines: u64,
+    first_replaced_line: Option<u64>,
 }
 
 impl<R: BufRead> Utf16Reader<R> {
@@ -96,6 +99,8 @@ impl<R: BufRead> Utf16Reader<R> {
             started: false,
             done: false,
             replaced: 0,
+            lines: 0,
+            first_replaced_line: None,
         }
     }
 
@@ -105,7 +110,17 @@ impl<R: BufRead> Utf16Reader<R> {
         self.replaced
     }
 
+    /// A code unit that cannot be decoded, written as U+FFFD.
+    fn replace(&mut self) {
+        self.replaced += 1;
+        self.first_replaced_line.get_or_insert(self.lines + 1);
+        self.push(char::REPLACEMENT_CHARACTER);
+    }
+
     fn push(&mut self, c: char) {
+        if c == '\n' {
+            self.lines += 1;
+        }
         let mut buf = [0u8; 4];
         self.out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
     }
@@ -118,15 +133,11 @@ impl<R: BufRead> Utf16Reader<R> {
             }
             (high, _) => {
                 if high.is_some() {
-                    self.replaced += 1;
-                    self.push(char::REPLACEMENT_CHARACTER);
+                    self.replace();
                 }
                 match unit {
                     0xD800..=0xDBFF => self.high = Some(unit),
-                    0xDC00..=0xDFFF => {
-                        self.replaced += 1;
-                        self.push(char::REPLACEMENT_CHARACTER);
-                    }
+                    0xDC00..=0xDFFF => self.replace(),
                     _ => self.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
                 }
             }
@@ -152,8 +163,7 @@ impl<R: BufRead> Utf16Reader<R> {
         if bytes.is_empty() {
             self.done = true;
             if self.high.take().is_some() || self.odd.take().is_some() {
-                self.replaced += 1;
-                self.push(char::REPLACEMENT_CHARACTER);
+                self.replace();
             }
             return Ok(());
         }
@@ -189,9 +199,9 @@ impl<R: BufRead> Utf16Reader<R> {
 
 impl<R> Drop for Utf16Reader<R> {
     fn drop(&mut self) {
-        if self.replaced > 0 {
+        if let Some(line) = self.first_replaced_line {
             eprintln!(
-                "agrivn: {}: {} broken UTF-16 code units read as U+FFFD",
+                "agrivn: {}:{line}: {} broken UTF-16 code units read as U+FFFD (the first on this line)",
                 self.name, self.replaced
             );
         }
