@@ -214,7 +214,7 @@ impl Worker {
     /// Segment `text`; the tokens live until the next call.
     pub fn segment(&mut self, text: &str) -> &[Token] {
         self.tokens.clear();
-        let mut windows = Windows::new(text);
+        let mut windows = window::Windows::new(text);
         while let Some((start, end, context)) = windows.next_window() {
             self.segment_window(&text[start..end], start, context);
         }
@@ -272,7 +272,7 @@ impl Worker {
     /// # }
     /// ```
     pub fn segment_each_window(&mut self, text: &str, mut f: impl FnMut(&[Token])) {
-        let mut windows = Windows::new(text);
+        let mut windows = window::Windows::new(text);
         while let Some((start, end, context)) = windows.next_window() {
             self.tokens.clear();
             self.segment_window(&text[start..end], start, context);
@@ -306,31 +306,6 @@ impl Worker {
                 }
             }
         });
-    }
-}
-
-/// The windows a text is segmented in: `(start, end, context)`, where the
-/// first `context` bytes end the window before.
-struct Windows<'a> {
-    text: &'a str,
-    /// Where the next window starts, and its context.
-    next: Option<(usize, usize)>,
-}
-
-impl<'a> Windows<'a> {
-    fn new(text: &'a str) -> Self {
-        Windows {
-            text,
-            next: (!text.is_empty()).then_some((0, 0)),
-        }
-    }
-
-    fn next_window(&mut self) -> Option<(usize, usize, usize)> {
-        let (start, context) = self.next?;
-        let (len, next_context) = window::window_len(&self.text[start..], window::WINDOW_BYTES);
-        let end = start + len;
-        self.next = (end < self.text.len()).then_some((end - next_context, next_context));
-        Some((start, end, context))
     }
 }
 

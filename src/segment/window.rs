@@ -16,7 +16,7 @@ pub(crate) const WINDOW_BYTES: usize = 1 << 18;
 /// the last space (a word may then be cut, in a run of `max / 2` bytes
 /// without a sentence end), else after the first space or line break that
 /// follows (no token is cut, however long).
-pub(crate) fn window_len(text: &str, max: usize) -> (usize, usize) {
+fn window_len(text: &str, max: usize) -> (usize, usize) {
     if text.len() <= max {
         return (text.len(), 0);
     }
@@ -42,6 +42,31 @@ pub(crate) fn window_len(text: &str, max: usize) -> (usize, usize) {
                 None => (text.len(), 0),
             }
         })
+}
+
+/// The windows a text is segmented in: `(start, end, context)`, where the
+/// first `context` bytes end the window before.
+pub(crate) struct Windows<'a> {
+    text: &'a str,
+    /// Where the next window starts, and its context.
+    next: Option<(usize, usize)>,
+}
+
+impl<'a> Windows<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Windows {
+            text,
+            next: (!text.is_empty()).then_some((0, 0)),
+        }
+    }
+
+    pub(crate) fn next_window(&mut self) -> Option<(usize, usize, usize)> {
+        let (start, context) = self.next?;
+        let (len, next_context) = window_len(&self.text[start..], WINDOW_BYTES);
+        let end = start + len;
+        self.next = (end < self.text.len()).then_some((end - next_context, next_context));
+        Some((start, end, context))
+    }
 }
 
 #[cfg(test)]
