@@ -71,8 +71,8 @@ impl OffsetMap {
     }
 
     /// The range of `original` (the text this map was made from) that the
-    /// output range `start..end` was made from, without the line breaks,
-    /// spaces and ignorable characters normalization dropped after it: a
+    /// output range `start..end` was made from, without the line breaks and
+    /// spaces normalization dropped after it: a
     /// word before trailing spaces ("lúa  \n") ends where it ends in
     /// `original`. Like [`OffsetMap::span_to_original`] otherwise.
     ///
@@ -114,19 +114,15 @@ impl OffsetMap {
     }
 }
 
-/// The end of `original[start..end]` without the line breaks, spaces and
-/// ignorable characters at its end, which normalization drops after a word.
+/// The end of `original[start..end]` without the spaces and line breaks at
+/// its end, which normalization drops after a word (never trimmed to
+/// nothing).
 pub(crate) fn without_dropped_end(original: &str, start: usize, end: usize) -> usize {
     match original.get(start..end) {
         Some(range) => {
-            start
-                + range
-                    .trim_end_matches(|c: char| {
-                        super::chars::is_space(c)
-                            || super::chars::is_line_break(c)
-                            || super::chars::is_ignorable(c)
-                    })
-                    .len()
+            let kept =
+                range.trim_end_matches(|c: char| super::chars::is_space(c) || super::chars::is_line_break(c));
+            if kept.is_empty() { end } else { start + kept.len() }
         }
         None => end,
     }
@@ -205,11 +201,15 @@ fn align_chars(
     }
 }
 
+/// The whitespace-separated tokens of `s`. Only ASCII whitespace
+/// separates: the transforms aligned here leave it as it is, while a
+/// no-break space can be a byte of damaged text they rewrite ("chÃ\u{a0}o"
+/// is "chào" read as Windows-1252).
 fn token_bounds(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut iter = s.char_indices().peekable();
     std::iter::from_fn(move || {
         while let Some(&(_, c)) = iter.peek() {
-            if c.is_whitespace() {
+            if c.is_ascii_whitespace() {
                 iter.next();
             } else {
                 break;
@@ -218,7 +218,7 @@ fn token_bounds(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let (start, _) = *iter.peek()?;
         let mut end = start;
         while let Some(&(i, c)) = iter.peek() {
-            if c.is_whitespace() {
+            if c.is_ascii_whitespace() {
                 break;
             }
             end = i + c.len_utf8();
@@ -262,6 +262,16 @@ mod tests {
         let m = align_by_tokens(original, output);
         assert_eq!(m.span_to_original(0, "xuất".len()), (0, "xuáº¥t".len()));
         assert_eq!(m.span_to_original(0, "xu".len()), (0, 2));
+        // "à" read as Windows-1252 ends in a no-break space: still one token.
+        let original = "xin chÃ\u{a0}o hợp tác xã Ð";
+        let output = "xin chào hợp tác xã Đ";
+        let m = align_by_tokens(original, output);
+        for word in ["chào", "hợp", "tác", "xã"] {
+            let at = output.find(word).unwrap();
+            let (s, e) = m.span_to_original(at, at + word.len());
+            let want = if word == "chào" { "chÃ\u{a0}o" } else { word };
+            assert_eq!(&original[s..e], want);
+        }
     }
 
     #[test]

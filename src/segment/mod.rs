@@ -351,6 +351,17 @@ mod tests {
     }
 
     #[test]
+    fn an_emoji_sequence_is_one_symbol_and_no_token_is_empty() {
+        let text = "Vui 👨\u{200d}👩\u{200d}👧 quá ❤\u{fe0f} 👍🏽 nhé";
+        let tokens = Segmenter::new().segment(text);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();
+        assert_eq!(
+            words,
+            ["Vui", "👨\u{200d}👩\u{200d}👧", "quá", "❤\u{fe0f}", "👍🏽", "nhé"]
+        );
+    }
+
+    #[test]
     fn a_worker_that_segmented_a_huge_text_is_not_kept() {
         let seg = Segmenter::new();
         let keep = crate::pool::KEEP_ENTRIES;

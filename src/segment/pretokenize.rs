@@ -156,12 +156,32 @@ fn split_chunk(chunk: &str, base: usize, mut newline: bool, out: &mut Vec<Piece>
             } else if c.is_ascii_punctuation() || is_unicode_punct(c) {
                 TokenKind::Punct
             } else {
+                e = emoji_sequence_end(chunk, e);
                 TokenKind::Symbol
             };
             push(i, e, kind, out);
             i = e;
         }
     }
+}
+
+/// The end of an emoji sequence whose first char ends at `e`: variation
+/// selectors, skin tones and tag characters stay on it, and a zero-width
+/// joiner joins the char after it ("👨\u{200d}👩" is one symbol).
+fn emoji_sequence_end(chunk: &str, mut e: usize) -> usize {
+    while let Some(n) = chunk[e..].chars().next() {
+        if matches!(n, '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}') {
+            e += n.len_utf8();
+        } else if n == '\u{200D}' {
+            match chunk[e + n.len_utf8()..].chars().next() {
+                Some(m) if !m.is_whitespace() => e += n.len_utf8() + m.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    e
 }
 
 fn punct_run(chunk: &str, from: usize, to: usize, push: &mut impl FnMut(usize, usize, TokenKind)) {
