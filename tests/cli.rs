@@ -314,6 +314,18 @@ fn normalize_writes_one_line_per_line_and_reads_only_the_text_in_ascii_conventio
         "Vieät Nam xuaát khaåu gaïo\n",
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "Việt Nam xuất khẩu gạo\n");
+    // auto: line by line, UTF-8 kept as it is, a legacy line decoded.
+    let mut mixed = "Giá lúa tăng\n".as_bytes().to_vec();
+    mixed.extend(
+        agrivn::normalize::legacy::encode("Nông dân phấn khởi vì được giá", agrivn::normalize::Encoding::Vni)
+            .unwrap(),
+    );
+    mixed.push(b'\n');
+    let out = agrivn_with_stdin(&["normalize", "--encoding", "auto"], mixed);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Giá lúa tăng\nNông dân phấn khởi vì được giá\n"
+    );
     // A record without a string text is written as read, and said.
     let out = agrivn_with_stdin(
         &["normalize", "--format", "jsonl"],

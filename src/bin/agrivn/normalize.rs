@@ -47,7 +47,9 @@ pub struct Args {
     /// Encoding of the input: utf-8; vni, tcvn3, viscii, vps or cp1258
     /// (each line decoded from those bytes, or from their Windows-1252
     /// view); viqr or telex (text in those ASCII conventions: the `text`
-    /// field alone of JSON Lines); or auto (detected per file).
+    /// field alone of JSON Lines); or auto (each line UTF-8 unless a legacy
+    /// byte encoding is detected in it; VIQR or Telex when the file's
+    /// start clearly is).
     #[arg(long, default_value = "utf-8", value_name = "ENCODING")]
     encoding: EncodingArg,
     /// Remove diacritics after normalizing.
@@ -61,8 +63,11 @@ pub struct Args {
     format: Format,
 }
 
-/// Bytes of a file looked at to detect its encoding.
+/// Bytes of a file looked at to detect VIQR or Telex.
 const DETECT_BYTES: usize = 1 << 16;
+
+/// How sure detection must be to read a file as VIQR or Telex.
+const ASCII_CONFIDENCE: f32 = 0.6;
 
 /// How the lines of one input are read.
 struct Reading {
@@ -74,7 +79,9 @@ struct Reading {
 }
 
 impl Reading {
-    fn new(encoding: Encoding, args: &Args) -> Reading {
+    /// How lines in `encoding` are read; `None`: line by line, UTF-8
+    /// unless a legacy byte encoding is detected in the line.
+    fn new(encoding: Option<Encoding>, args: &Args) -> Reading {
         let style = match args.tone_style {
             Style::Preserve => ToneStyle::Preserve,
             Style::MainVowel => ToneStyle::MainVowel,
@@ -85,13 +92,14 @@ impl Reading {
             .html(args.html)
             .repair(args.repair);
         let bytes = match encoding {
-            Encoding::Utf8 => InputEncoding::Utf8,
-            Encoding::Viqr | Encoding::Telex => {
-                normalizer = normalizer.source_encoding(encoding);
+            None => InputEncoding::Auto,
+            Some(Encoding::Utf8) => InputEncoding::Utf8,
+            Some(e @ (Encoding::Viqr | Encoding::Telex)) => {
+                normalizer = normalizer.source_encoding(e);
                 InputEncoding::Utf8
             }
             // Raw bytes, or the Windows-1252 view of them.
-            e => InputEncoding::Legacy(e),
+            Some(e) => InputEncoding::Legacy(e),
         };
         Reading {
             bytes,
@@ -127,15 +135,21 @@ pub fn run(args: Args) -> Result<i32> {
             }
         };
         let encoding = match named {
-            Some(e) => e,
+            Some(e) => Some(e),
+            // VIQR and Telex are ASCII, which no line shows by its bytes:
+            // they are taken when the file's start clearly is in them.
+            // Byte encodings are told line by line, as `tag` does.
             None => {
                 let head = inp.reader.fill_buf()?;
                 let d = detect(&head[..head.len().min(DETECT_BYTES)]);
-                eprintln!(
-                    "agrivn: {}: detected encoding {} (confidence {:.2})",
-                    inp.name, d.encoding, d.confidence
-                );
-                d.encoding
+                let ascii = matches!(d.encoding, Encoding::Viqr | Encoding::Telex);
+                (ascii && d.confidence >= ASCII_CONFIDENCE).then(|| {
+                    eprintln!(
+                        "agrivn: {}: detected encoding {} (confidence {:.2})",
+                        inp.name, d.encoding, d.confidence
+                    );
+                    d.encoding
+                })
             }
         };
         let reading = Reading::new(encoding, &args);
