@@ -180,8 +180,18 @@ impl Dictionary {
         })?;
         let normalizer = Normalizer::new();
         Self::from_entries(text.lines().filter_map(|line| {
-            let line = normalizer.normalize(line);
-            let (key, weight) = format::parse_line(&line.replace('_', " "), crate::normalize::push_key)?;
+            // The word is normalized, not the TAB and weight after it
+            // (normalizing would make the TAB a space).
+            let (word, weight) = match line.split_once('\t') {
+                Some((word, weight)) => (word, Some(weight)),
+                None => (line, None),
+            };
+            let mut line = normalizer.normalize(word).replace('_', " ");
+            if let Some(weight) = weight {
+                line.push('\t');
+                line.push_str(weight);
+            }
+            let (key, weight) = format::parse_line(&line, crate::normalize::push_key)?;
             Some((
                 key,
                 WordInfo {
@@ -363,4 +373,27 @@ pub(crate) fn key_of(word: &str) -> String {
         crate::normalize::push_key(syl, &mut key);
     }
     key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_list_line_gives_its_word_and_its_weight() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("words.txt");
+        std::fs::write(
+            &path,
+            "# farm words\nlúa gạo\t2.5\nHợp_tác_xã\t1\r\nnông   dân\n\nbò\tnot a number\n",
+        )
+        .unwrap();
+        let d = Dictionary::load(&path).unwrap();
+        assert_eq!(d.len(), 4);
+        assert_eq!(d.get("lúa gạo").map(|i| i.weight), Some(2.5));
+        assert_eq!(d.get("hợp tác xã").map(|i| i.weight), Some(1.0));
+        assert!(d.contains("nông dân"));
+        assert_eq!(d.get("bò").map(|i| i.weight), Some(0.0));
+        assert!(!d.contains("lúa gạo 2.5"));
+    }
 }
