@@ -452,6 +452,29 @@ fn an_output_that_is_an_input_is_refused_before_anything_is_written() {
         assert!(stderr.contains("this is the input file"), "{option}: {stderr}");
         assert_eq!(std::fs::read_to_string(&archive).unwrap(), line, "{option}");
     }
+    // Two outputs that are one file, or a model written over its gold.
+    let out = dir.path().join("out.txt");
+    let run = agrivn()
+        .args(["tag", "--rejects"])
+        .arg(&out)
+        .arg("--summary")
+        .arg(&out)
+        .arg(&archive)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("name the same file"));
+    let gold = dir.path().join("gold.txt");
+    std::fs::write(&gold, "Giá_lúa hôm_nay\n").unwrap();
+    let run = agrivn()
+        .args(["train", "segment", "--gold"])
+        .arg(&gold)
+        .arg("--out")
+        .arg(&gold)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&gold).unwrap(), "Giá_lúa hôm_nay\n");
     // stdout appended to the input would grow it while it is read.
     for command in ["tag", "segment", "normalize"] {
         let append = std::fs::OpenOptions::new().append(true).open(&archive).unwrap();

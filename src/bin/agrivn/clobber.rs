@@ -8,9 +8,23 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 /// Refuse to run when one of `outputs` (an option's name and its file) is
-/// one of the `inputs` files, or stdout is, when the output goes there.
+/// one of the `inputs` files or another output, or stdout is an input, when
+/// the output goes there.
 pub fn check(inputs: &[PathBuf], outputs: &[(&str, &Path)], to_stdout: bool) -> Result<()> {
     let stdout = if to_stdout { stdout_metadata() } else { None };
+    // Two outputs that are one file would write over each other.
+    for (k, (option, path)) in outputs.iter().enumerate() {
+        let meta = std::fs::metadata(path).ok();
+        for (other, other_path) in &outputs[k + 1..] {
+            let same = path == other_path
+                || meta
+                    .as_ref()
+                    .is_some_and(|m| std::fs::metadata(other_path).is_ok_and(|o| same_file(&o, m)));
+            if same {
+                bail!("{option} and {other} name the same file {}", path.display());
+            }
+        }
+    }
     let files: Vec<(&Path, Metadata)> = inputs
         .iter()
         .filter(|p| p.as_os_str() != "-")

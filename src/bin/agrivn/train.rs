@@ -49,6 +49,8 @@ pub fn run(cmd: Command) -> Result<i32> {
     if epochs == 0 {
         bail!("--epochs 0: expected at least one pass");
     }
+    let inputs: Vec<PathBuf> = gold.iter().chain(&user_dict).cloned().collect();
+    crate::clobber::check(&inputs, &[("--out", &out)], false)?;
     let mut text = String::new();
     for g in &gold {
         text.push_str(&input::read_to_string(g)?);
