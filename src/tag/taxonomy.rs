@@ -160,7 +160,7 @@ impl Taxonomy {
     /// # Errors
     /// [`ErrorKind::Taxonomy`] with the line of the problem when the text is
     /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, a
-    /// weight that is not finite, an empty phrase, a phrase longer than the
+    /// weight or threshold that is not finite, an empty phrase, a phrase longer than the
     /// matcher can match, an unknown `"@list"`, a `[folding]` declaration
     /// that names no phrase of the taxonomy or is in both of its lists).
     pub fn from_toml(text: &str) -> Result<Taxonomy> {
@@ -228,28 +228,63 @@ impl Taxonomy {
     ///
     /// # Errors
     /// [`ErrorKind::Io`] when it cannot be read, [`ErrorKind::Taxonomy`] (with
-    /// the file and line) when it is not valid.
+    /// the file and line) when it is not valid, UTF-8 included.
     pub fn load(path: impl AsRef<Path>) -> Result<Taxonomy> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count() as u64;
+            Error::new(ErrorKind::Taxonomy, "not valid UTF-8")
+                .with_path(path)
+                .with_line(line)
+        })?;
         Taxonomy::from_toml(&text).map_err(|e| e.with_path(path))
     }
 
     fn validate(&self, text: &str) -> Result<()> {
-        let bad = |msg: String| Err(Error::new(ErrorKind::Taxonomy, msg));
         if self.version != 1 {
-            return bad(format!(
-                "taxonomy version {} is not supported (expected 1)",
-                self.version
+            return Err(error_at(
+                text,
+                "version",
+                0,
+                format!("taxonomy version {} is not supported (expected 1)", self.version),
+            ));
+        }
+        if !self.agri.threshold.is_finite() {
+            return Err(error_at(
+                text,
+                "[agri]",
+                0,
+                format!("[agri] threshold {} is not a number", self.agri.threshold),
             ));
         }
         let mut ids = std::collections::HashSet::new();
         for t in &self.topics {
+            let id_line = format!("id = \"{}\"", t.id);
             if !ids.insert(t.id.as_str()) {
-                return bad(format!("topic id {:?} appears twice", t.id));
+                return Err(error_at(
+                    text,
+                    &id_line,
+                    1,
+                    format!("topic id {:?} appears twice", t.id),
+                ));
             }
             if !(0.0..=1.0).contains(&t.agri_weight) {
-                return bad(format!("topic {:?}: agri_weight must be between 0 and 1", t.id));
+                return Err(error_at(
+                    text,
+                    &id_line,
+                    0,
+                    format!("topic {:?}: agri_weight must be between 0 and 1", t.id),
+                ));
+            }
+            if let Some(x) = t.threshold.filter(|x| !x.is_finite()) {
+                return Err(error_at(
+                    text,
+                    &id_line,
+                    0,
+                    format!("topic {:?}: threshold {x} is not a number", t.id),
+                ));
             }
         }
         let phrases = self
@@ -259,10 +294,14 @@ impl Taxonomy {
             .chain(self.topics.iter().flat_map(|t| &t.phrases));
         for p in phrases {
             if p.text.trim().is_empty() {
-                return bad("a phrase is empty".to_string());
+                return Err(phrase_error(text, &p.text, "a phrase is empty".to_string()));
             }
             if !p.weight.is_finite() {
-                return bad(format!("phrase {:?}: weight is not finite", p.text));
+                return Err(phrase_error(
+                    text,
+                    &p.text,
+                    format!("phrase {:?}: weight is not finite", p.text),
+                ));
             }
             let related = (p.context.iter().chain(&p.unless)).chain(p.only_with.iter().chain(&p.not_with));
             for phrase in std::iter::once(&p.text).chain(related) {
@@ -334,6 +373,16 @@ fn check_length(text: &str, phrase: &str) -> Result<()> {
 }
 
 /// A taxonomy error about `phrase`, with the line where it is first written.
+/// A taxonomy error on the line of the `nth` (from 0) mention of `needle`
+/// in `text`, if there is one.
+fn error_at(text: &str, needle: &str, nth: usize, message: String) -> Error {
+    let err = Error::new(ErrorKind::Taxonomy, message);
+    match text.match_indices(needle).nth(nth) {
+        Some((at, _)) => err.with_line(1 + text[..at].matches('\n').count() as u64),
+        None => err,
+    }
+}
+
 /// An error about `phrase`, on the line of its entry (`text = "…"`, not a
 /// comment or a context list that names it), else of its first mention.
 fn phrase_error(text: &str, phrase: &str, message: String) -> Error {
@@ -446,5 +495,31 @@ mod tests {
         let text = format!("{}{TOPIC}", minimal());
         let err = Taxonomy::from_toml(&text).unwrap_err();
         assert!(err.to_string().contains("appears twice"), "{err}");
+    }
+
+    #[test]
+    fn what_no_tagging_can_use_is_an_error_on_its_line() {
+        let line_of = |toml: &str| Taxonomy::from_toml(toml).unwrap_err().line();
+        // A threshold that is not a number would tag nothing.
+        let nan = minimal().replace("threshold = 8.0", "threshold = nan");
+        assert_eq!(line_of(&nan), Some(2));
+        let topic_nan = format!(
+            "{AGRI}{}",
+            TOPIC.replace("phrases = []", "threshold = nan\nphrases = []")
+        );
+        assert_eq!(line_of(&topic_nan), Some(8));
+        // The second of two topics with one id.
+        let twice = format!("{AGRI}{TOPIC}{TOPIC}");
+        assert_eq!(line_of(&twice), Some(13));
+        let empty = minimal().replace("\"nông dân\"", "\"\"");
+        assert_eq!(line_of(&empty), Some(5));
+        // Not UTF-8: the taxonomy's kind of error, with the line.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        let mut bytes = minimal().into_bytes();
+        bytes.extend_from_slice(b"# caf\xe9\n");
+        std::fs::write(&path, bytes).unwrap();
+        let err = Taxonomy::load(&path).unwrap_err();
+        assert_eq!((err.kind(), err.line()), (&ErrorKind::Taxonomy, Some(12)));
     }
 }
