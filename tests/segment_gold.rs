@@ -103,7 +103,7 @@ fn embedded_weights_are_what_training_on_vtb_gives() {
         std::fs::read_to_string(train_path).unwrap() + "\n" + &std::fs::read_to_string(dev_path).unwrap();
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let seg = Segmenter::with_model(Dictionary::embedded(), None);
-    let (model, report) = train(&seg, &lines, &TrainOptions::default());
+    let (model, report) = train(&seg, &lines, &TrainOptions::default()).unwrap();
     assert!(report.mistakes.last() < report.mistakes.first(), "{report:?}");
     assert!(
         model.to_bytes() == include_bytes!("../data/model/segment.bin"),

@@ -11,6 +11,7 @@ use super::pretokenize::{Piece, pretokenize};
 use super::syllables::flag;
 use super::{Segmenter, TokenKind};
 use crate::dict::{NONE, ROOT};
+use crate::{Error, ErrorKind, Result};
 
 /// Options of [`train`].
 #[derive(Debug, Clone)]
@@ -56,7 +57,7 @@ pub struct TrainReport {
 /// let dict = Dictionary::from_words(["hợp tác xã"]).unwrap();
 /// let plain = Segmenter::with_model(dict.clone(), None);
 /// let gold = ["Hợp_tác_xã nuôi tôm_hùm", "giá tôm_hùm tăng"];
-/// let (model, report) = train(&plain, &gold, &TrainOptions::default());
+/// let (model, report) = train(&plain, &gold, &TrainOptions::default()).unwrap();
 /// assert_eq!(report.unreachable, 0);
 ///
 /// let text = "Giá tôm hùm giảm";
@@ -67,7 +68,24 @@ pub struct TrainReport {
 /// let trained = Segmenter::with_model(dict, Some(model));
 /// assert!(words(&trained).contains(&"tôm hùm".to_string()));
 /// ```
-pub fn train(segmenter: &Segmenter, gold: &[&str], opts: &TrainOptions) -> (SegmentModel, TrainReport) {
+///
+/// # Errors
+/// [`ErrorKind::InvalidOption`](crate::ErrorKind::InvalidOption) when the
+/// rate is not a positive number, there are no epochs, or the weights grow
+/// past what an `f32` holds (a rate far too large): such weights could not
+/// be read back.
+pub fn train(
+    segmenter: &Segmenter,
+    gold: &[&str],
+    opts: &TrainOptions,
+) -> Result<(SegmentModel, TrainReport)> {
+    let invalid = |message: String| Err(Error::new(ErrorKind::InvalidOption, message));
+    if !(opts.rate.is_finite() && opts.rate > 0.0) {
+        return invalid(format!("training rate {}: expected a positive number", opts.rate));
+    }
+    if opts.epochs == 0 {
+        return invalid("training needs at least one epoch".to_string());
+    }
     let (examples, unreachable) = examples(segmenter, gold, opts.lowercase_copies);
     let size = SegmentModel::table_size();
     let mut model = SegmentModel::zero();
@@ -117,7 +135,13 @@ pub fn train(segmenter: &Segmenter, gold: &[&str], opts: &TrainOptions) -> (Segm
             if w.abs() < 1e-4 { 0.0 } else { w as f32 }
         })
         .collect();
-    (SegmentModel::from_weights(averaged), report)
+    if averaged.iter().any(|w| !w.is_finite()) {
+        return invalid(format!(
+            "training rate {}: the weights grew past what they can hold",
+            opts.rate
+        ));
+    }
+    Ok((SegmentModel::from_weights(averaged), report))
 }
 
 fn same_segmentation(a: &[PathWord], b: &[PathWord]) -> bool {

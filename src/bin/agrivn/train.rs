@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use agrivn::segment::{SegmentModel, Segmenter, TrainOptions, train};
+use agrivn::segment::{Segmenter, TrainOptions, train};
 use anyhow::{Context, Result, bail};
 
 use crate::input;
@@ -43,12 +43,6 @@ pub fn run(cmd: Command) -> Result<i32> {
         rate,
         no_lowercase,
     } = cmd;
-    if !(rate.is_finite() && rate > 0.0) {
-        bail!("--rate {rate}: expected a positive number");
-    }
-    if epochs == 0 {
-        bail!("--epochs 0: expected at least one pass");
-    }
     let inputs: Vec<PathBuf> = gold.iter().chain(&user_dict).cloned().collect();
     crate::clobber::check(&inputs, &[("--out", &out)], false)?;
     let mut text = String::new();
@@ -66,10 +60,9 @@ pub fn run(cmd: Command) -> Result<i32> {
         rate,
         lowercase_copies: !no_lowercase,
     };
-    let (model, report) = train(&seg, &lines, &opts);
+    let (model, report) =
+        train(&seg, &lines, &opts).with_context(|| format!("--rate {rate}, --epochs {epochs}"))?;
     let bytes = model.to_bytes();
-    // What `agrivn segment --model` will refuse is not written.
-    SegmentModel::from_bytes(&bytes).context("the trained weights cannot be used (try a smaller --rate)")?;
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "{} sentences, {} runs of syllables ({} left out: a gold word no rule can propose), \
