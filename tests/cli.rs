@@ -385,6 +385,22 @@ fn resume_says_when_a_repeated_id_made_it_unreliable() {
 }
 
 #[test]
+fn old_mac_line_breaks_end_a_title_and_topic_names_may_have_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mac.txt");
+    std::fs::write(&file, "Giá lúa tăng\rThương lái thu mua lúa.\r").unwrap();
+    let out = agrivn()
+        .args(["tag", "--quiet", "--topic", "trade, prices"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let tagged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tagged["title"], "Giá lúa tăng");
+    assert_eq!(tagged["text"], "Thương lái thu mua lúa.");
+}
+
+#[test]
 fn numbers_of_other_fields_keep_their_digits() {
     let line =
         r#"{"id":12345678901234567890123,"price":0.1,"views":18446744073709551616,"text":"Giá lúa tăng."}"#;

@@ -176,7 +176,11 @@ pub(crate) fn tag_plain_text(
 ) -> Result<TaggedLine, RecordError> {
     let decoded = read(line, reading, "empty file")?;
     let whole = decoded.text.as_ref();
-    let (title, body) = whole.split_once('\n').unwrap_or((whole, ""));
+    // The first line break of any kind (a bare CR in old Mac files).
+    let (title, body) = match whole.find(['\n', '\r']) {
+        Some(i) => (&whole[..i], &whole[i + 1..]),
+        None => (whole, ""),
+    };
     let (title, body) = (title.trim(), body.trim());
     let tags = worker.tag(title, body);
     let mut obj = Map::new();

@@ -343,10 +343,7 @@ mod tests {
         }
         let mut line = String::new();
         seg.with_worker(|w| w.segment_to_line(&text, &mut line));
-        let joined: Vec<String> = tokens
-            .iter()
-            .map(|t| text.as_str()[t.span].replace(' ', "_"))
-            .collect();
+        let joined: Vec<String> = tokens.iter().map(|t| text[t.span].replace(' ', "_")).collect();
         assert_eq!(line, joined.join(" "));
     }
 

@@ -18,9 +18,9 @@ pub struct Span {
 }
 
 impl Span {
-    /// Number of bytes.
+    /// Number of bytes (0 for a span that ends before it starts).
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span is empty.
@@ -38,5 +38,19 @@ impl std::ops::Index<Span> for str {
     type Output = str;
     fn index(&self, span: Span) -> &str {
         &self[span.start..span.end]
+    }
+}
+
+/// So that `&text[span]` reads the same when `text` is a `String`.
+///
+/// ```
+/// use agrivn::segment::Span;
+/// let text = String::from("giá lúa");
+/// assert_eq!(&text[Span { start: 5, end: 9 }], "lúa");
+/// ```
+impl std::ops::Index<Span> for String {
+    type Output = str;
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span]
     }
 }

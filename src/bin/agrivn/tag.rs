@@ -278,7 +278,15 @@ struct Sink {
     rejects_to_cut: bool,
 }
 
-pub fn run(args: Args) -> Result<i32> {
+pub fn run(mut args: Args) -> Result<i32> {
+    // "--topic 'prices, trade'": the names without the spaces around them.
+    for names in [&mut args.topics, &mut args.drop_fields] {
+        *names = names
+            .iter()
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect();
+    }
     crate::use_threads(args.threads)?;
     let pipeline = Pipeline::with_tagger(tagger(args.taxonomy.as_ref(), &args.settings)?)
         .max_record_bytes(args.max_record_bytes)
