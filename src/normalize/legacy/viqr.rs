@@ -29,6 +29,17 @@ fn is_mark(c: char) -> bool {
     matches!(c, '(' | '^' | '+' | '\'' | '`' | '?' | '~' | '.')
 }
 
+/// A token that is an e-mail or web address.
+fn is_address(token: &[char]) -> bool {
+    let has = |pattern: &str| {
+        let p: Vec<char> = pattern.chars().collect();
+        token
+            .windows(p.len())
+            .any(|w| w.iter().zip(&p).all(|(a, b)| a.eq_ignore_ascii_case(b)))
+    };
+    token.contains(&'@') || has("://") || has("www.")
+}
+
 /// An English contraction such as `it's`, `don't`, `we're`, `I'll`.
 fn is_contraction(word: &[char]) -> bool {
     let Some(q) = word.iter().rposition(|&c| c == '\'') else {
@@ -128,6 +139,18 @@ pub(super) fn decode_with_stats(text: &str) -> (String, Stats) {
     let mut i = 0;
     while i < n {
         let c = chars[i];
+        // An address (e-mail, URL) is not VIQR: "example.com", "?b=c".
+        if i == 0 || chars[i - 1].is_whitespace() {
+            let end = chars[i..]
+                .iter()
+                .position(|c| c.is_whitespace())
+                .map_or(n, |k| i + k);
+            if is_address(&chars[i..end]) {
+                out.extend(&chars[i..end]);
+                i = end;
+                continue;
+            }
+        }
         if c == '\\' && i + 1 < n && is_mark(chars[i + 1]) {
             out.push(chars[i + 1]);
             i += 2;
@@ -256,6 +279,14 @@ pub(super) fn encode(text: &str) -> Option<String> {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn leaves_addresses_alone() {
+        assert_eq!(
+            decode("Lie^n he^. user@example.com, http://x.vn/a?b=c hoa(.c www.mard.gov.vn"),
+            "Liên hệ user@example.com, http://x.vn/a?b=c hoặc www.mard.gov.vn"
+        );
+    }
 
     #[test]
     fn decodes_own_examples() {
