@@ -190,6 +190,13 @@ pub fn utf8_line<'a>(bytes: &'a [u8], name: &str, line: u64) -> std::borrow::Cow
     }
 }
 
+/// Say that reading `name` failed after `lines` lines (a truncated gzip
+/// file, a failing disk): the file ends there, and the lines before were
+/// processed.
+pub fn read_failed(name: &str, lines: u64, e: &io::Error) {
+    eprintln!("agrivn: cannot read {name} after line {lines}: {e}");
+}
+
 /// Write one line to `out`.
 pub fn write_line(out: &mut impl Write, s: &str) -> io::Result<()> {
     out.write_all(s.as_bytes())?;

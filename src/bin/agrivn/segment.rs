@@ -121,11 +121,7 @@ pub fn run(args: Args) -> Result<i32> {
                 // A read error (a truncated gzip file) ends the file, after
                 // the lines read before it are written.
                 Err(e) => {
-                    eprintln!(
-                        "agrivn: cannot read {} after line {}: {e}",
-                        inp.name,
-                        lines.lines_read()
-                    );
+                    input::read_failed(&inp.name, lines.lines_read(), &e);
                     code = 1;
                     break;
                 }

@@ -325,7 +325,7 @@ fn read_articles(
                 Ok(0) => break,
                 Ok(_) => number += 1,
                 Err(e) => {
-                    eprintln!("agrivn: cannot read {} after line {number}: {e}", inp.name);
+                    input::read_failed(&inp.name, number, &e);
                     read.all_read = false;
                     break;
                 }
