@@ -124,12 +124,8 @@ pub fn run(
     let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new(); // tp, fp, fn
     let mut nonagri_with_topics = 0usize;
     let mut nonagri = 0usize;
-    let tagged: HashMap<&str, agrivn::tag::Tags> = read
-        .articles
-        .iter()
-        .map(|a| a.id.as_str())
-        .zip(pipeline.tag_batch(&read.articles))
-        .collect();
+    // In parallel, in the order of `read.articles`.
+    let tagged = pipeline.tag_batch(&read.articles);
     let given = |id: &str| -> Option<Given> {
         if let Some(p) = &predicted {
             return p.get(id).map(|l| Given {
@@ -139,12 +135,13 @@ pub fn run(
                 title: "",
             });
         }
-        let tags = tagged.get(id)?;
+        let k = *read.index.get(id)?;
+        let tags = &tagged[k];
         Some(Given {
             agri: tags.agri,
             agri_score: tags.agri_score,
             topics: tags.topics.iter().map(|t| t.id.clone()).collect(),
-            title: read.articles[read.index[id]].title.as_str(),
+            title: read.articles[k].title.as_str(),
         })
     };
     for (_, l) in &labels {
