@@ -12,36 +12,37 @@ use anyhow::{Result, bail};
 /// the output goes there.
 pub fn check(inputs: &[PathBuf], outputs: &[(&str, &Path)], to_stdout: bool) -> Result<()> {
     let stdout = if to_stdout { stdout_metadata() } else { None };
+    // Each file looked at once (a folder may hold many inputs).
+    let existing: Vec<(&str, &Path, Metadata)> = outputs
+        .iter()
+        .filter_map(|&(option, path)| std::fs::metadata(path).ok().map(|m| (option, path, m)))
+        .collect();
     // Two outputs that are one file would write over each other.
     for (k, (option, path)) in outputs.iter().enumerate() {
-        let meta = std::fs::metadata(path).ok();
         for (other, other_path) in &outputs[k + 1..] {
-            let same = path == other_path
-                || meta
-                    .as_ref()
-                    .is_some_and(|m| std::fs::metadata(other_path).is_ok_and(|o| same_file(&o, m)));
-            if same {
+            let same_file_too = || {
+                let meta = |p: &Path| existing.iter().find(|e| e.1 == p).map(|e| &e.2);
+                meta(path)
+                    .zip(meta(other_path))
+                    .is_some_and(|(a, b)| same_file(a, b))
+            };
+            if path == other_path || same_file_too() {
                 bail!("{option} and {other} name the same file {}", path.display());
             }
         }
     }
-    let files: Vec<(&Path, Metadata)> = inputs
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .filter_map(|p| std::fs::metadata(p).ok().map(|m| (p.as_path(), m)))
-        .filter(|(_, m)| m.is_file())
-        .collect();
-    for (input, meta) in &files {
-        for (option, output) in outputs {
-            if std::fs::metadata(output).is_ok_and(|o| same_file(&o, meta)) {
-                bail!(
-                    "{option} {}: this is the input file {}, which writing it would destroy",
-                    output.display(),
-                    input.display()
-                );
-            }
+    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
+        let Some(meta) = std::fs::metadata(input).ok().filter(Metadata::is_file) else {
+            continue;
+        };
+        if let Some((option, output, _)) = existing.iter().find(|e| same_file(&e.2, &meta)) {
+            bail!(
+                "{option} {}: this is the input file {}, which writing it would destroy",
+                output.display(),
+                input.display()
+            );
         }
-        if stdout.as_ref().is_some_and(|o| same_file(o, meta)) {
+        if stdout.as_ref().is_some_and(|o| same_file(o, &meta)) {
             bail!(
                 "the output is the input file {}, which writing it would destroy",
                 input.display()
