@@ -88,12 +88,33 @@ impl Error {
         self.line
     }
 
+    /// Read a data file (a word list, a taxonomy) as UTF-8: an error of
+    /// `kind`, with the line of the first bad byte, when it is not.
+    pub(crate) fn read_utf8(path: &std::path::Path, kind: ErrorKind) -> Result<String> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count() as u64;
+            Error::new(kind, "not valid UTF-8")
+                .with_path(path)
+                .with_line(line)
+        })
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, err: std::io::Error) -> Self {
         let path = path.into();
         Error::new(ErrorKind::Io, "cannot read")
             .with_path(path)
             .with_source(err)
     }
+}
+
+/// The 1-based line of byte `at` of `text`.
+pub(crate) fn line_at(text: &str, at: usize) -> u64 {
+    1 + text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
 }
 
 impl fmt::Display for Error {

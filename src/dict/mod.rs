@@ -168,16 +168,7 @@ impl Dictionary {
     /// (with the line) when it is not UTF-8.
     pub fn load(path: impl AsRef<Path>) -> Result<Dictionary> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            Error::new(ErrorKind::Dictionary, "word list is not valid UTF-8")
-                .with_path(path)
-                .with_line(line as u64)
-        })?;
+        let text = Error::read_utf8(path, ErrorKind::Dictionary)?;
         let normalizer = Normalizer::new();
         Self::from_entries(text.lines().filter_map(|line| {
             // The word is normalized, not the TAB and weight after it

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::matcher::{MAX_PHRASE, folded_phrase_key, phrase_key};
+use crate::error::line_at;
 use crate::normalize::Normalizer;
 use crate::{Error, ErrorKind, Result};
 
@@ -165,9 +166,7 @@ impl Taxonomy {
     /// that names no phrase of the taxonomy or is in both of its lists).
     pub fn from_toml(text: &str) -> Result<Taxonomy> {
         let mut tax: Taxonomy = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| 1 + text[..s.start.min(text.len())].matches('\n').count() as u64);
+            let line = e.span().map(|s| line_at(text, s.start));
             let err = Error::new(ErrorKind::Taxonomy, e.message().to_string());
             match line {
                 Some(l) => err.with_line(l),
@@ -231,14 +230,7 @@ impl Taxonomy {
     /// the file and line) when it is not valid, UTF-8 included.
     pub fn load(path: impl AsRef<Path>) -> Result<Taxonomy> {
         let path = path.as_ref();
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count() as u64;
-            Error::new(ErrorKind::Taxonomy, "not valid UTF-8")
-                .with_path(path)
-                .with_line(line)
-        })?;
+        let text = Error::read_utf8(path, ErrorKind::Taxonomy)?;
         Taxonomy::from_toml(&text).map_err(|e| e.with_path(path))
     }
 
@@ -378,7 +370,7 @@ fn check_length(text: &str, phrase: &str) -> Result<()> {
 fn error_at(text: &str, needle: &str, nth: usize, message: String) -> Error {
     let err = Error::new(ErrorKind::Taxonomy, message);
     match text.match_indices(needle).nth(nth) {
-        Some((at, _)) => err.with_line(1 + text[..at].matches('\n').count() as u64),
+        Some((at, _)) => err.with_line(line_at(text, at)),
         None => err,
     }
 }
@@ -396,7 +388,7 @@ fn phrase_error(text: &str, phrase: &str, message: String) -> Error {
             .is_some_and(|before| before.trim_end().ends_with("text"))
     });
     match entry.or_else(|| mentions.next()) {
-        Some(at) => err.with_line(1 + text[..at].matches('\n').count() as u64),
+        Some(at) => err.with_line(line_at(text, at)),
         None => err,
     }
 }
