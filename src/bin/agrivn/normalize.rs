@@ -119,10 +119,6 @@ impl Reading {
 
 pub fn run(args: Args) -> Result<i32> {
     crate::clobber::check(&args.files, &[], true)?;
-    let named: Option<Encoding> = match args.encoding {
-        EncodingArg::Auto => None,
-        EncodingArg::Named(e) => Some(e),
-    };
     let mut out = input::stdout();
     let mut code = 0;
     for inp in input::open_all(&args.files) {
@@ -134,12 +130,12 @@ pub fn run(args: Args) -> Result<i32> {
                 continue;
             }
         };
-        let encoding = match named {
-            Some(e) => Some(e),
+        let encoding = match args.encoding {
+            EncodingArg::Named(e) => Some(e),
             // VIQR and Telex are ASCII, which no line shows by its bytes:
             // they are taken when the file's start clearly is in them.
             // Byte encodings are told line by line, as `tag` does.
-            None => {
+            EncodingArg::Auto => {
                 let head = inp.reader.fill_buf()?;
                 let d = detect(&head[..head.len().min(DETECT_BYTES)]);
                 let ascii = matches!(d.encoding, Encoding::Viqr | Encoding::Telex);
@@ -170,7 +166,14 @@ pub fn run(args: Args) -> Result<i32> {
             let result = match args.format {
                 // A line break inside a line (CR, NEL, U+2028) becomes a
                 // space: one line out for each line in.
-                Format::Text => apply(&reading.normalizer, &args, &text).replace('\n', " "),
+                Format::Text => {
+                    let out = apply(&reading.normalizer, &args, &text);
+                    if out.contains('\n') {
+                        out.replace('\n', " ")
+                    } else {
+                        out
+                    }
+                }
                 Format::Jsonl => match jsonl(&reading.normalizer, &args, &text) {
                     Ok(s) => s,
                     Err(msg) => {
