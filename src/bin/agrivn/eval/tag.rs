@@ -237,7 +237,7 @@ pub fn run(
     }
     let (mp, mr, mf) = f1(stp, sfp, sfn);
     println!("articles {n}");
-    println!("agri accuracy {:.4}", agri_ok as f64 / n.max(1) as f64);
+    println!("agri accuracy {:.4}", agri_ok as f64 / n as f64);
     println!("topics micro P {mp:.4} R {mr:.4} F1 {mf:.4}");
     println!(
         "topics macro F1 {:.4} (over {macro_n} topics with gold labels)",
