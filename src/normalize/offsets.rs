@@ -64,6 +64,9 @@ impl OffsetMap {
     /// The original byte range of the output range `start..end`.
     ///
     /// The result always lies inside the original text and `start <= end`.
+    /// It ends where the next output char begins in the original, so it
+    /// takes in spaces normalization dropped after the range (at the end of
+    /// a line or of the text): [`OffsetMap::span_in`] leaves them out.
     pub fn span_to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let s = self.to_original(start);
         let e = self.to_original(end).max(s);
