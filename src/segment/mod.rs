@@ -27,7 +27,7 @@ mod pretokenize;
 mod span;
 mod syllables;
 mod train;
-mod window;
+pub(crate) mod window;
 
 use std::sync::Arc;
 

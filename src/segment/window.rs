@@ -1,7 +1,7 @@
-//! Long texts are segmented a window at a time, so that a worker's scratch
-//! (the normalized copy, its offset map, the lattice) stays bounded however
-//! long the text: a 50 MB line costs the tokens it gives, not twenty times
-//! its size. Windows end where the segmenter would break anyway, and the
+//! Long texts are segmented (and tagged) a window at a time, so that a
+//! worker's scratch (the normalized copy, its offset map, the lattice)
+//! stays bounded however long the text: a 50 MB line costs the tokens it
+//! gives, not twenty times its size. Windows end where the segmenter would break anyway, and the
 //! next one starts with the break itself (the sentence's full stop), so
 //! that its first word is read in the context it has in the whole text.
 

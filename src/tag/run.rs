@@ -5,21 +5,14 @@
 
 use super::Field;
 use super::tagger::Inner;
-use super::worker::{Hit, TagWorker};
+use super::worker::{Hit, Place, TagWorker};
 use crate::segment::Span;
 
 impl TagWorker {
-    /// Matches the run of syllables the worker holds (`syls`), in `field`
-    /// of the normalized `norm` whose lead ends at byte `lead_end`, folded
-    /// or not: records its hits and the context phrases it holds.
-    pub(super) fn match_run(
-        &mut self,
-        inner: &Inner,
-        field: Field,
-        norm: &crate::normalize::Normalized<'_>,
-        folded: bool,
-        lead_end: usize,
-    ) {
+    /// Matches the run of syllables the worker holds (`syls`), in the
+    /// window `place`: records its hits and the context phrases it holds.
+    pub(super) fn match_run(&mut self, inner: &Inner, place: &Place<'_, '_>) {
+        let folded = place.folded;
         let matcher = &inner.matcher;
         let n = self.syls.len();
         self.run_matches.clear();
@@ -108,7 +101,7 @@ impl TagWorker {
             match best {
                 Some((len, g)) => {
                     if !matcher.groups[g].mask {
-                        self.push_hit(inner, field, norm, lead_end, (i, i + len, g));
+                        self.push_hit(inner, place, (i, i + len, g));
                     }
                     self.run_matches.push((i, i + len, g));
                     i += len;
@@ -122,34 +115,32 @@ impl TagWorker {
             }
         }
         if !self.run_doubtful.is_empty() {
-            self.settle_by_neighbours(inner, field, norm, lead_end);
+            self.settle_by_neighbours(inner, place);
         }
     }
 
     /// Records a match of group `g` over syllables `from..to` of the run.
-    fn push_hit(
-        &mut self,
-        inner: &Inner,
-        field: Field,
-        norm: &crate::normalize::Normalized<'_>,
-        lead_end: usize,
-        (from, to, g): (usize, usize, usize),
-    ) {
+    fn push_hit(&mut self, inner: &Inner, place: &Place<'_, '_>, (from, to, g): (usize, usize, usize)) {
         let opts = &inner.options;
         let start = self.syls[from].start as usize;
         let end = self.syls[to - 1].end as usize;
-        let factor = match field {
-            Field::Title if norm.text.len() > opts.headline_max_bytes => opts.lead_weight,
+        let factor = match place.field {
+            Field::Title if place.long_title => opts.lead_weight,
             Field::Title => opts.title_weight,
-            Field::Text if start < lead_end => opts.lead_weight,
-            Field::Text if start >= opts.tail_start => opts.tail_weight,
+            Field::Text if start < place.lead_end => opts.lead_weight,
+            // Past the first window, where the offset of the caller's text
+            // stands for the normalized one.
+            Field::Text if place.offset + start >= opts.tail_start => opts.tail_weight,
             Field::Text => 1.0,
         };
-        let (s, e) = norm.map.span_to_original(start, end);
+        let (s, e) = place.norm.map.span_to_original(start, end);
         self.hits.push(Hit {
             group: g,
-            field,
-            span: Span { start: s, end: e },
+            field: place.field,
+            span: Span {
+                start: place.offset + s,
+                end: place.offset + e,
+            },
             factor,
             sentence: self.syls[from].sentence,
         });
@@ -159,13 +150,7 @@ impl TagWorker {
     /// ("trong" for "trồng") is read as the phrase when it stands right
     /// next to a phrase of the same topic that has none ("trong ca phe":
     /// "trồng cà phê"), and overlaps no phrase or mask matched.
-    fn settle_by_neighbours(
-        &mut self,
-        inner: &Inner,
-        field: Field,
-        norm: &crate::normalize::Normalized<'_>,
-        lead_end: usize,
-    ) {
+    fn settle_by_neighbours(&mut self, inner: &Inner, place: &Place<'_, '_>) {
         let matcher = &inner.matcher;
         let mut settled_to = 0;
         for k in 0..self.run_doubtful.len() {
@@ -195,7 +180,7 @@ impl TagWorker {
                 self.context_seen[c as usize] = true;
                 self.sentence_contexts.push((self.syls[from].sentence, c));
             }
-            self.push_hit(inner, field, norm, lead_end, (from, to, g));
+            self.push_hit(inner, place, (from, to, g));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A tagger's worker: reads an article's title and text through the
-//! normalizer and the segmenter, sentence by sentence, and records every
-//! phrase of the taxonomy it matches, with its sentence and position
-//! factor. Each run of words is matched in `run.rs`; what the matches add
+//! normalizer and the segmenter, a window of at most 256 KiB at a time
+//! and sentence by sentence, and records every phrase of the taxonomy it
+//! matches, with its sentence and position factor. Each run of words is matched in `run.rs`; what the matches add
 //! up to is `score.rs`.
 
 use std::sync::Arc;
@@ -11,7 +11,8 @@ use super::matcher::syllable_parts;
 use super::tagger::Inner;
 use super::{Field, Tags};
 use crate::dict::SyllableIds;
-use crate::normalize::without_dropped_end;
+use crate::normalize::{Normalized, Normalizer, without_dropped_end};
+use crate::segment::window::Windows;
 use crate::segment::{Scratch, Span, Token, TokenKind, segment_normalized, syl_flag};
 
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +38,39 @@ pub(super) struct Hit {
     /// Weight of its position: headline and lead count more than the tail.
     pub(super) factor: f32,
     pub(super) sentence: u32,
+}
+
+/// The window of a field being scanned, and what a match's position
+/// factor and span depend on.
+pub(super) struct Place<'n, 'a> {
+    pub(super) field: Field,
+    /// The window, normalized.
+    pub(super) norm: &'n Normalized<'a>,
+    /// Where the window starts in the caller's title or text.
+    pub(super) offset: usize,
+    /// How many of its first bytes end the window before.
+    context: usize,
+    /// End of the lead in `norm`; 0 past the first window.
+    pub(super) lead_end: usize,
+    /// A title too long to be a headline.
+    pub(super) long_title: bool,
+    /// Whether phrases match folded (text without diacritics).
+    pub(super) folded: bool,
+}
+
+/// What scanning a field found out about its text.
+struct Scanned {
+    /// Bytes of its normalized text.
+    bytes: usize,
+    /// Whether normalization left it as it was.
+    identity: bool,
+}
+
+impl Scanned {
+    fn add(&mut self, norm: &Normalized<'_>) {
+        self.bytes += norm.text.len();
+        self.identity &= norm.map.is_identity();
+    }
 }
 
 /// A tagger with its own scratch buffers.
@@ -149,44 +183,104 @@ impl TagWorker {
         self.sentence_contexts.clear();
         self.uncertain_contexts.clear();
         let inner = Arc::clone(&self.inner);
-        let (title_given, text_given) = (title, text);
-        let title = inner.normalizer.normalize_with_offsets(title);
-        let text = inner.normalizer.normalize_with_offsets(text);
+        let mut title_windows = Windows::new(title);
+        let mut text_windows = Windows::new(text);
+        let title_first = first_window(&inner.normalizer, &mut title_windows, title);
+        let text_first = first_window(&inner.normalizer, &mut text_windows, text);
         // Judged after normalizing (HTML references or mojibake the
-        // normalizer decodes are letters with diacritics), and for each
-        // field: a feed may strip the title's marks and keep the text's.
-        let (title_folded, text_folded) = match (lacks_diacritics(&title.text), lacks_diacritics(&text.text))
-        {
+        // normalizer decodes are letters with diacritics), on the first
+        // window of each field: a feed may strip the title's marks and
+        // keep the text's.
+        let judge = |n: &Option<Normalized<'_>>| n.as_ref().and_then(|n| lacks_diacritics(&n.text));
+        let (title_folded, text_folded) = match (judge(&title_first), judge(&text_first)) {
             (Some(a), Some(b)) => (a, b),
             (Some(a), None) => (a, a),
             (None, Some(b)) => (b, b),
             (None, None) => (false, false),
         };
-        self.scan(&inner, Field::Title, &title, title_folded);
+        let title_scan = self.scan(
+            &inner,
+            Field::Title,
+            title,
+            title_first,
+            title_windows,
+            title_folded,
+        );
         let title_hits = self.hits.len();
-        self.scan(&inner, Field::Text, &text, text_folded);
+        let text_scan = self.scan(&inner, Field::Text, text, text_first, text_windows, text_folded);
         // A phrase before spaces normalization dropped ends where it ends
         // in the caller's text.
         let all_hits = self.hits.len();
-        for (hits, given, norm) in [
-            (0..title_hits, title_given, &title),
-            (title_hits..all_hits, text_given, &text),
+        for (hits, given, scanned) in [
+            (0..title_hits, title, &title_scan),
+            (title_hits..all_hits, text, &text_scan),
         ] {
-            if !norm.map.is_identity() {
+            if !scanned.identity {
                 for h in &mut self.hits[hits] {
                     h.span.end = without_dropped_end(given, h.span.start, h.span.end);
                 }
             }
         }
         self.find_repeated();
-        self.score(text.text.len())
+        self.score(text_scan.bytes)
     }
 
-    fn scan(&mut self, inner: &Inner, field: Field, norm: &crate::normalize::Normalized<'_>, folded: bool) {
-        let text: &str = &norm.text;
+    /// Scans a field window by window (a window is at most 256 KiB, so the
+    /// normalized copy, its tokens and the segmenter's scratch stay bounded
+    /// however long the article), given its first window normalized.
+    fn scan(
+        &mut self,
+        inner: &Inner,
+        field: Field,
+        given: &str,
+        first: Option<Normalized<'_>>,
+        mut windows: Windows<'_>,
+        folded: bool,
+    ) -> Scanned {
+        let mut scanned = Scanned {
+            bytes: 0,
+            identity: true,
+        };
+        if let Some(first) = first {
+            let long_title = first.text.len() > inner.options.headline_max_bytes;
+            let mut sentence_start = true;
+            scanned.add(&first);
+            let place = Place {
+                field,
+                norm: &first,
+                offset: 0,
+                context: 0,
+                lead_end: lead_end(&first.text),
+                long_title,
+                folded,
+            };
+            self.scan_window(inner, &place, &mut sentence_start);
+            while let Some((start, end, context)) = windows.next_window() {
+                let norm = inner.normalizer.normalize_with_offsets(&given[start..end]);
+                scanned.add(&norm);
+                let place = Place {
+                    field,
+                    norm: &norm,
+                    offset: start,
+                    context,
+                    lead_end: 0,
+                    long_title,
+                    folded,
+                };
+                self.scan_window(inner, &place, &mut sentence_start);
+            }
+        }
+        self.end_sentence();
+        scanned
+    }
+
+    /// Scans one window: segments it, keys its syllables and matches each
+    /// run of words. A run is matched at the latest where its window ends,
+    /// as the next window's segmentation may key syllables anew.
+    fn scan_window(&mut self, inner: &Inner, place: &Place<'_, '_>, sentence_start: &mut bool) {
+        let text: &str = &place.norm.text;
         self.tokens.clear();
         segment_normalized(text, &inner.segmenter, &mut self.scratch, &mut self.tokens);
-        let lead_end = lead_end(text);
         self.syls.clear();
         // Segmentation started this text's generation of syllable ids.
         let generation = self.scratch.syllables.generation();
@@ -195,9 +289,17 @@ impl TagWorker {
         self.readings.sync(generation);
         // The syllables the segmenter keyed, in text order.
         let mut keyed = 0;
-        let mut sentence_start = true;
         let tokens = std::mem::take(&mut self.tokens);
+        // The window's first bytes end the window before (its full stop),
+        // which was read there.
+        let mut in_context = place.context > 0;
         for t in &tokens {
+            if in_context {
+                if place.norm.map.span_to_original(t.span.start, t.span.end).0 < place.context {
+                    continue;
+                }
+                in_context = false;
+            }
             let wordlike = matches!(
                 t.kind,
                 TokenKind::Word
@@ -212,12 +314,12 @@ impl TagWorker {
                 if t.kind == TokenKind::Punct && is_dash(&text[t.span]) && !self.syls.is_empty() {
                     continue;
                 }
-                self.match_run(inner, field, norm, folded, lead_end);
+                self.match_run(inner, place);
                 self.syls.clear();
                 if t.kind == TokenKind::Punct {
                     let p = &text[t.span];
                     if matches!(p, "." | "!" | "?" | ":" | "…" | "..." | "\"" | "“" | "”") {
-                        sentence_start = true;
+                        *sentence_start = true;
                     }
                     if matches!(p, "." | "!" | "?" | "…" | "...") {
                         self.end_sentence();
@@ -235,8 +337,8 @@ impl TagWorker {
                 }
                 if !word.contains(['-', '_']) {
                     let span = (word_start, word_start + word.len());
-                    self.push_syllable(word, span, true, &mut keyed, folded, sentence_start);
-                    sentence_start = false;
+                    self.push_syllable(word, span, true, &mut keyed, place.folded, *sentence_start);
+                    *sentence_start = false;
                     continue;
                 }
                 // The segmenter keyed a hyphenated word ("cao-su", or
@@ -244,8 +346,15 @@ impl TagWorker {
                 // keyed here.
                 for (a, b) in syllable_parts(word) {
                     let span = (word_start + a, word_start + b);
-                    self.push_syllable(&word[a..b], span, false, &mut keyed, folded, sentence_start);
-                    sentence_start = false;
+                    self.push_syllable(
+                        &word[a..b],
+                        span,
+                        false,
+                        &mut keyed,
+                        place.folded,
+                        *sentence_start,
+                    );
+                    *sentence_start = false;
                 }
             }
             let last = self.syls.len() as u32;
@@ -256,9 +365,8 @@ impl TagWorker {
             }
         }
         self.tokens = tokens;
-        self.match_run(inner, field, norm, folded, lead_end);
+        self.match_run(inner, place);
         self.syls.clear();
-        self.end_sentence();
     }
 
     /// Appends the syllable `syl` at `span` of the text being scanned:
@@ -329,6 +437,17 @@ impl TagWorker {
     }
 }
 
+/// The first window of `given`, normalized.
+fn first_window<'a>(
+    normalizer: &Normalizer,
+    windows: &mut Windows<'a>,
+    given: &'a str,
+) -> Option<Normalized<'a>> {
+    windows
+        .next_window()
+        .map(|(start, end, _)| normalizer.normalize_with_offsets(&given[start..end]))
+}
+
 /// FNV-1a, over the content hashes of a sentence's syllables.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x100_0000_01b3;
@@ -379,5 +498,40 @@ mod tests {
             "Thương lái thu mua cà phê nhân xô ở Tây Nguyên.",
         );
         assert_eq!(keys(&mut used), fresh);
+    }
+
+    #[test]
+    fn an_article_longer_than_a_window_keeps_its_evidence_in_the_callers_text() {
+        use unicode_normalization::UnicodeNormalization;
+        // Three windows of a city's weather, then a cooperative's rice
+        // contract written decomposed (NFD), so that normalization shifts
+        // every offset.
+        let city = "Trời nắng nhẹ, buổi chiều có mây, nhiệt độ cao nhất 30 độ. ";
+        let n = 3 * crate::segment::window::WINDOW_BYTES / city.len();
+        let farm = "Hợp tác xã Nông nghiệp Tân Phú vừa ký hợp đồng bao tiêu 200 ha lúa với doanh nghiệp. \
+                    Thành viên hợp tác xã được cung ứng giống lúa và phân bón. \
+                    Hợp tác xã thu mua lúa tươi của nông dân cao hơn giá thị trường.";
+        let text = format!("{}{}", city.repeat(n), farm.nfd().collect::<String>());
+        let tags = Tagger::new().tag("Tin tổng hợp", &text);
+        assert!(tags.agri, "{tags:?}");
+        let cooperatives = tags
+            .topics
+            .iter()
+            .find(|t| t.id == "cooperatives")
+            .expect("cooperatives");
+        let normalizer = crate::normalize::Normalizer::new();
+        for e in &cooperatives.evidence {
+            assert!(
+                e.span.start >= n * city.len(),
+                "{e:?} {:?} {}",
+                &text[e.span],
+                n * city.len()
+            );
+            assert_eq!(
+                normalizer.normalize(&text[e.span]).to_lowercase(),
+                e.phrase.to_lowercase(),
+                "{e:?}"
+            );
+        }
     }
 }
