@@ -388,8 +388,8 @@ fn normalize_token(
         if fold_lookalikes {
             c = lookalike_of(c).unwrap_or(c);
         }
-        prev = Some(c);
-        if open && is_mark(c) && !is_ignorable(c) {
+        let p = prev.replace(c);
+        if open && ((is_mark(c) && !is_ignorable(c)) || (is_hangul_jamo_tail(c) && hangul_joins(p, c))) {
             cluster.push(c);
             continue;
         }
@@ -402,6 +402,30 @@ fn normalize_token(
     }
     if open {
         flush(cluster, cluster_orig, out, map);
+    }
+}
+
+/// A Hangul vowel or trailing consonant jamo.
+#[inline]
+fn is_hangul_jamo_tail(c: char) -> bool {
+    ('\u{1161}'..='\u{11C2}').contains(&c)
+}
+
+/// Whether the Hangul jamo `c` composes with `prev` into one syllable: a
+/// vowel after a leading consonant, a trailing consonant after a vowel or
+/// after a syllable without one (Korean written decomposed, as NFD gives it).
+#[cold]
+#[inline(never)]
+fn hangul_joins(prev: Option<char>, c: char) -> bool {
+    let (Some(p), c) = (prev.map(|p| p as u32), c as u32) else {
+        return false;
+    };
+    match c {
+        0x1161..=0x1175 => (0x1100..=0x1112).contains(&p),
+        0x11A8..=0x11C2 => {
+            (0x1161..=0x1175).contains(&p) || ((0xAC00..=0xD7A3).contains(&p) && (p - 0xAC00) % 28 == 0)
+        }
+        _ => false,
     }
 }
 
@@ -450,5 +474,22 @@ mod tests {
         assert_eq!(r.text, "Giá lúa");
         let (s, e) = r.map.span_to_original(5, r.text.len());
         assert_eq!(&src[s..e], "lu\u{301}a");
+    }
+
+    #[test]
+    fn korean_written_decomposed_is_composed() {
+        use unicode_normalization::UnicodeNormalization;
+        let n = Normalizer::new();
+        let nfc = "한국 농산물 수출 각";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfd, nfc);
+        let r = n.normalize_with_offsets(&nfd);
+        assert_eq!(r.text, nfc);
+        // "농산물" maps back to its jamo.
+        let start = nfc.find('농').unwrap();
+        let (s, e) = r.map.span_to_original(start, start + "농산물".len());
+        assert_eq!(&nfd[s..e], "농산물".nfd().collect::<String>());
+        // Jamo that make no syllable stay as they are.
+        assert_eq!(n.normalize("\u{1161}\u{11A8}"), "\u{1161}\u{11A8}");
     }
 }
