@@ -503,6 +503,45 @@ fn an_output_that_is_an_input_is_refused_before_anything_is_written() {
         assert_eq!(out.status.code(), Some(2), "{command}");
         assert_eq!(std::fs::read_to_string(&archive).unwrap(), line, "{command}");
     }
+    // The same through stdin: `agrivn tag --rejects a.jsonl < a.jsonl`,
+    // `agrivn tag < a.jsonl >> a.jsonl`.
+    let stdin = || std::fs::File::open(&archive).unwrap();
+    for option in ["--rejects", "--summary"] {
+        let out = agrivn()
+            .args(["tag", option])
+            .arg(&archive)
+            .stdin(stdin())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{option}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("the file read on stdin"));
+        assert_eq!(std::fs::read_to_string(&archive).unwrap(), line, "{option}");
+    }
+    for command in ["tag", "segment", "normalize"] {
+        let append = std::fs::OpenOptions::new().append(true).open(&archive).unwrap();
+        let out = agrivn()
+            .arg(command)
+            .stdin(stdin())
+            .stdout(append)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(std::fs::read_to_string(&archive).unwrap(), line, "{command}");
+    }
+    // stdout and --rejects or --summary in one file would write over each
+    // other.
+    for option in ["--rejects", "--summary"] {
+        let both = dir.path().join("both.jsonl");
+        let out = agrivn()
+            .args(["tag", option])
+            .arg(&both)
+            .arg(&archive)
+            .stdout(std::fs::File::create(&both).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{option}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("also where stdout goes"));
+    }
 }
 
 #[test]

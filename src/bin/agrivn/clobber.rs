@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 /// Refuse to run when one of `outputs` (an option's name and its file) is
-/// one of the `inputs` files or another output, or stdout is an input, when
-/// the output goes there.
+/// one of the `inputs` files (stdin when none is named, or `-`), another
+/// output or stdout, or when stdout is an input, when the output goes
+/// there.
 pub fn check(inputs: &[PathBuf], outputs: &[(&str, &Path)], to_stdout: bool) -> Result<()> {
     let stdout = if to_stdout { stdout_metadata() } else { None };
     // Each file looked at once (a folder may hold many inputs).
@@ -31,22 +32,33 @@ pub fn check(inputs: &[PathBuf], outputs: &[(&str, &Path)], to_stdout: bool) -> 
             }
         }
     }
-    for input in inputs.iter().filter(|p| p.as_os_str() != "-") {
-        let Some(meta) = std::fs::metadata(input).ok().filter(Metadata::is_file) else {
-            continue;
-        };
+    if let Some(out) = &stdout {
+        if let Some((option, path, _)) = existing.iter().find(|e| same_file(&e.2, out)) {
+            bail!(
+                "{option} {} is also where stdout goes: the two would write over each other",
+                path.display()
+            );
+        }
+    }
+    // Stdin is read when no file is named, or as "-".
+    let reads_stdin = inputs.is_empty() || inputs.iter().any(|p| p.as_os_str() == "-");
+    let stdin = reads_stdin
+        .then(stdin_metadata)
+        .flatten()
+        .map(|m| ("the file read on stdin".to_string(), m));
+    let files = inputs.iter().filter(|p| p.as_os_str() != "-").filter_map(|p| {
+        let meta = std::fs::metadata(p).ok().filter(Metadata::is_file)?;
+        Some((format!("the input file {}", p.display()), meta))
+    });
+    for (input, meta) in stdin.into_iter().chain(files) {
         if let Some((option, output, _)) = existing.iter().find(|e| same_file(&e.2, &meta)) {
             bail!(
-                "{option} {}: this is the input file {}, which writing it would destroy",
+                "{option} {}: this is {input}, which writing it would destroy",
                 output.display(),
-                input.display()
             );
         }
         if stdout.as_ref().is_some_and(|o| same_file(o, &meta)) {
-            bail!(
-                "the output is the input file {}, which writing it would destroy",
-                input.display()
-            );
+            bail!("the output is {input}, which writing it would destroy");
         }
     }
     Ok(())
@@ -57,13 +69,31 @@ fn stdout_metadata() -> Option<Metadata> {
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
-        let fd = std::io::stdout().as_fd().try_clone_to_owned().ok()?;
-        std::fs::File::from(fd).metadata().ok().filter(Metadata::is_file)
+        file_metadata(std::io::stdout().as_fd())
     }
     #[cfg(not(unix))]
     {
         None
     }
+}
+
+/// What stdin is, when it is a regular file (`agrivn tag < archive.jsonl`).
+fn stdin_metadata() -> Option<Metadata> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        file_metadata(std::io::stdin().as_fd())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+#[cfg(unix)]
+fn file_metadata(fd: std::os::fd::BorrowedFd<'_>) -> Option<Metadata> {
+    let fd = fd.try_clone_to_owned().ok()?;
+    std::fs::File::from(fd).metadata().ok().filter(Metadata::is_file)
 }
 
 fn same_file(a: &Metadata, b: &Metadata) -> bool {
