@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 /// whether every folder could be read. A folder or entry that cannot be
 /// read is reported on stderr and the walk goes on. A folder reached again
 /// through a symbolic link (a link to a parent would loop) is walked once,
-/// and so is a file reached twice within the folders.
+/// and a file reached twice (named twice, or named and in a folder named)
+/// is read once.
 pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     let mut walk = Walk {
         files: Vec::new(),
@@ -21,8 +22,18 @@ pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
     for p in paths {
         if p.is_dir() {
             walk.folder(p);
-        } else {
+        } else if p.as_os_str() == "-" {
             walk.files.push(p.clone());
+        } else {
+            // A file named again, or within a folder named too, is read
+            // once; one that cannot be found is left for the reader to
+            // report.
+            let again = std::fs::canonicalize(p).is_ok_and(|c| !walk.seen.insert(c));
+            if again {
+                eprintln!("agrivn: {} is read once, where it was met first", p.display());
+            } else {
+                walk.files.push(p.clone());
+            }
         }
     }
     (walk.files, walk.all_read)
@@ -31,8 +42,13 @@ pub fn article_files(paths: &[PathBuf]) -> (Vec<PathBuf>, bool) {
 /// Whether `p` is read as a text file (one article) rather than JSON Lines:
 /// `*.txt`, or `*.txt.gz`.
 pub fn is_text_file(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".txt") || name.ends_with(".txt.gz")
+    let name = file_name(p);
+    name.ends_with(b".txt") || name.ends_with(b".txt.gz")
+}
+
+/// The bytes of a path's file name, which need not be UTF-8.
+fn file_name(p: &Path) -> &[u8] {
+    p.file_name().map_or(&[], |n| n.as_encoded_bytes())
 }
 
 /// The id of a text file's article: its path relative to the folder of
@@ -49,8 +65,8 @@ pub fn text_file_id(path: &Path, roots: &[PathBuf]) -> String {
 /// Files a folder is read for: `*.jsonl` and `*.txt`, also
 /// gzip-compressed (`*.jsonl.gz`, `*.txt.gz`).
 fn is_article_file(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || is_text_file(p)
+    let name = file_name(p);
+    name.ends_with(b".jsonl") || name.ends_with(b".jsonl.gz") || is_text_file(p)
 }
 
 struct Walk {
@@ -126,6 +142,23 @@ mod tests {
         let (files, all_read) = article_files(&[dir.path().to_path_buf()]);
         assert!(all_read);
         assert_eq!(files, [sub.join("a.jsonl"), sub.join("b.txt")]);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_file_is_read_once_and_its_name_need_not_be_utf8() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let odd = dir.path().join(OsStr::from_bytes(b"b\xff.jsonl"));
+        let text = dir.path().join(OsStr::from_bytes(b"c\xe9.txt"));
+        let a = dir.path().join("a.jsonl");
+        for p in [&odd, &text, &a] {
+            std::fs::write(p, "{}\n").unwrap();
+        }
+        assert!(is_text_file(&text));
+        let (files, _) = article_files(&[dir.path().to_path_buf(), a.clone(), a.clone()]);
+        assert_eq!(files, [a, odd, text]);
     }
 
     #[test]
