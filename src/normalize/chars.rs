@@ -158,10 +158,13 @@ pub(crate) fn is_stable(c: char) -> bool {
         0x2010..=0x2027 => true,
         0x2030..=0x205E => true,
         0x20A0..=0x20C0 => true,
-        0x2100..=0x214F => true,
+        // But the Ohm, Kelvin and Angstrom signs, which NFC makes letters.
+        0x2100..=0x214F => !matches!(u, 0x2126 | 0x212A | 0x212B),
         0x2190..=0x22FF => true,
-        0x3001..=0x303F => true,
-        0x3041..=0x30FF => true,
+        // But the ideographic tone marks, which are combining marks.
+        0x3001..=0x303F => !(0x302A..=0x302F).contains(&u),
+        // But the voiced and semi-voiced sound marks, which compose.
+        0x3041..=0x30FF => !matches!(u, 0x3099 | 0x309A),
         0x4E00..=0x9FFF => true,
         0xAC00..=0xD7A3 => true,
         _ => false,
@@ -178,4 +181,18 @@ pub(crate) fn ccc(c: char) -> u8 {
 #[inline]
 pub(crate) fn is_mark(c: char) -> bool {
     ccc(c) != 0 || unicode_normalization::char::is_combining_mark(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn a_stable_char_is_nfc_by_itself_and_no_mark() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_stable(c)) {
+            assert_eq!(c.to_string().nfc().collect::<String>(), c.to_string(), "{c:?}");
+            assert!(!is_mark(c), "{c:?}");
+        }
+    }
 }

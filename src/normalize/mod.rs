@@ -7,8 +7,11 @@
 //! Default_Ignorable characters (ZERO WIDTH JOINER inside emoji aside), folds
 //! Cyrillic and Greek lookalikes inside Latin words and fullwidth forms to
 //! ASCII. Tone style, HTML references, repair of damaged text and legacy
-//! encodings are options. The result is idempotent, and text that is already
-//! normalized comes back borrowed, without allocating.
+//! encodings are options. Without them the result is idempotent (the
+//! `html` option decodes references exactly once, so `&amp;amp;` gives
+//! `&amp;`; `repair` leaves damage it cannot read, such as mojibake cut by
+//! a soft hyphen, which a later pass may read once the hyphen is gone), and
+//! text that is already normalized comes back borrowed, without allocating.
 //!
 //! ```
 //! use agrivn::normalize::{Normalizer, ToneStyle};
@@ -491,5 +494,13 @@ mod tests {
         assert_eq!(&nfd[s..e], "농산물".nfd().collect::<String>());
         // Jamo that make no syllable stay as they are.
         assert_eq!(n.normalize("\u{1161}\u{11A8}"), "\u{1161}\u{11A8}");
+    }
+
+    #[test]
+    fn signs_nfc_makes_letters_and_kana_with_sound_marks_are_composed() {
+        let n = Normalizer::new();
+        assert_eq!(n.normalize("\u{212A}"), "K");
+        assert_eq!(n.normalize("x  \u{2126}"), "x \u{3A9}");
+        assert_eq!(n.normalize("か\u{3099}"), "が");
     }
 }
