@@ -12,36 +12,59 @@ pub(crate) const WINDOW_BYTES: usize = 1 << 18;
 /// bytes (the break it ends with) the next window starts with, as context
 /// whose tokens are not kept. All of `text` when it fits in `max` bytes;
 /// otherwise the window ends, in its second half, after the last line
-/// break, else after the last sentence end followed by a space, else after
-/// the last space (a word may then be cut, in a run of `max / 2` bytes
-/// without a sentence end), else after the first space or line break that
-/// follows (no token is cut, however long).
+/// break, else after the last sentence end followed by a space (of any
+/// kind: a no-break space, a tab) and no digit ("10 . 000" is a number),
+/// else after the last space (a word may then be cut, in a run of
+/// `max / 2` bytes without a sentence end), else after the first space
+/// that follows (no token is cut, however long).
 fn window_len(text: &str, max: usize) -> (usize, usize) {
     if text.len() <= max {
         return (text.len(), 0);
     }
-    let half = max / 2;
-    let b = &text.as_bytes()[half..max];
-    // ASCII bytes are char boundaries in UTF-8.
-    let after = |found: Option<usize>, len: usize| found.map(|i| (half + i + len, len));
-    after(b.iter().rposition(|&c| c == b'\n'), 1)
-        .or_else(|| {
-            after(
-                b.windows(2)
-                    .rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' '),
-                2,
-            )
-        })
-        .or_else(|| after(b.iter().rposition(|&c| c == b' '), 1))
-        .unwrap_or_else(|| {
-            // No space in half a window: the window runs on to the next
-            // one, so that no token is cut.
-            let rest = &text.as_bytes()[max..];
-            match rest.iter().position(|&c| c == b' ' || c == b'\n') {
-                Some(i) => (max + i + 1, 1),
-                None => (text.len(), 0),
+    let lo = ceil_char(text, max / 2);
+    let hi = floor_char(text, max).max(lo);
+    let region = &text[lo..hi];
+    if let Some(i) = region.rfind('\n') {
+        return (lo + i + 1, 1);
+    }
+    // Scanning back: the last space met, and the char after each char.
+    let mut last_space: Option<(usize, usize)> = None;
+    let mut after: Option<(usize, char)> = None;
+    for (i, c) in region.char_indices().rev() {
+        if let Some((j, space)) = after.filter(|&(_, a)| a.is_whitespace()) {
+            let end = lo + j + space.len_utf8();
+            let number_goes_on = text[end..].starts_with(|d: char| d.is_ascii_digit());
+            if matches!(c, '.' | '!' | '?') && !number_goes_on {
+                return (end, 1 + space.len_utf8());
             }
-        })
+        }
+        if last_space.is_none() && c.is_whitespace() {
+            last_space = Some((lo + i + c.len_utf8(), c.len_utf8()));
+        }
+        after = Some((i, c));
+    }
+    last_space.unwrap_or_else(|| {
+        // No space in half a window: the window runs on to the next one,
+        // so that no token is cut.
+        match text[hi..].char_indices().find(|&(_, c)| c.is_whitespace()) {
+            Some((i, c)) => (hi + i + c.len_utf8(), c.len_utf8()),
+            None => (text.len(), 0),
+        }
+    })
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// The windows a text is segmented in: `(start, end, context)`, where the
@@ -85,5 +108,17 @@ mod tests {
         // Then the first space after a run without one.
         assert_eq!(window_len("ạạạạạạ ạ", 8), (19, 1));
         assert_eq!(window_len("ạạạạạạạ", 8), (21, 0));
+    }
+
+    #[test]
+    fn a_window_ends_at_spaces_of_every_kind_but_not_inside_a_number() {
+        // A sentence ends before a no-break space or a tab.
+        assert_eq!(window_len("abcd.\u{a0}fg hijk", 9), (7, 3));
+        assert_eq!(window_len("ab cd.\tfghijk", 9), (7, 2));
+        // Without a space of any kind the window runs on to one.
+        assert_eq!(window_len("abcdefghij\u{a0}k", 6), (12, 2));
+        // "10 . 000" is one number, not a sentence end: the window ends
+        // at the last space instead.
+        assert_eq!(window_len("giá 10 . 000 đ", 14), (14, 1));
     }
 }
