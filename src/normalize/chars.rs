@@ -190,7 +190,10 @@ mod tests {
 
     #[test]
     fn a_stable_char_is_nfc_by_itself_and_no_mark() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_stable(c)) {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_stable(c))
+        {
             assert_eq!(c.to_string().nfc().collect::<String>(), c.to_string(), "{c:?}");
             assert!(!is_mark(c), "{c:?}");
         }

@@ -154,8 +154,7 @@ impl Normalizer {
         }
         if self.repair {
             let cur = pre.as_ref().map_or(text, |(s, _)| s.as_str());
-            if let Some(fixed) = repair::repair(cur) {
-                let map = align(cur, &fixed);
+            if let Some((fixed, map)) = repair::repair(cur, want_map) {
                 pre = Some(chain(pre, fixed, map));
             }
         }
@@ -502,5 +501,69 @@ mod tests {
         assert_eq!(n.normalize("\u{212A}"), "K");
         assert_eq!(n.normalize("x  \u{2126}"), "x \u{3A9}");
         assert_eq!(n.normalize("か\u{3099}"), "が");
+    }
+
+    #[test]
+    fn repaired_words_map_to_exactly_what_they_were_made_from() {
+        let n = Normalizer::builder().repair(true).build();
+        let damage = |s: &str| -> String { s.bytes().map(legacy::cp1252::byte_to_char).collect() };
+        // No-break spaces, a quote and an ellipsis damaged with the words.
+        for clean in [
+            "Giá\u{a0}lợn\u{a0}hơi\u{a0}tăng,\u{a0}thương lái",
+            "“Đề án” lũ lụt” thủy lợi,",
+            "đồng/kg… xin chào",
+            "giá gà",
+        ] {
+            let original = damage(clean);
+            let r = n.normalize_with_offsets(&original);
+            let words: Vec<&str> = r
+                .text
+                .split([' ', ',', '“', '”', '…'])
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert!(words.len() >= 2, "{:?}", r.text);
+            for w in words {
+                let at = r.text.find(w).unwrap();
+                let (s, e) = r.map.span_in(&original, at, at + w.len());
+                assert_eq!(original[s..e], damage(w), "{w} in {clean}");
+            }
+        }
+    }
+
+    #[test]
+    fn decoded_words_end_where_they_end_in_the_legacy_text() {
+        use legacy::Encoding;
+        let cases = [
+            (
+                Encoding::Vni,
+                "Giaù luùa taêng,thöông laùi thu mua luùa.",
+                [("thương lái", "thöông laùi"), ("tăng", "taêng"), ("lúa", "luùa")],
+            ),
+            (
+                Encoding::Viqr,
+                "Gia\u{301} lu\u{301}a cu?a HTX\\. Tha\u{300}nh vie^n",
+                [("HTX", "HTX"), ("của", "cu?a"), ("viên", "vie^n")],
+            ),
+        ];
+        for (enc, original, words) in cases {
+            let original = if enc == Encoding::Viqr {
+                // VIQR writes tone marks as ASCII: ' for the acute, ` for the grave.
+                original.replace('\u{301}', "'").replace('\u{300}', "`")
+            } else {
+                original.to_string()
+            };
+            let r = Normalizer::builder()
+                .source_encoding(enc)
+                .build()
+                .normalize_with_offsets(&original);
+            for (word, was) in words {
+                let at = r
+                    .text
+                    .find(word)
+                    .unwrap_or_else(|| panic!("{word} in {:?}", r.text));
+                let (s, e) = r.map.span_in(&original, at, at + word.len());
+                assert_eq!(&original[s..e], was, "{enc:?} {:?}", r.text);
+            }
+        }
     }
 }

@@ -121,24 +121,29 @@ impl OffsetMap {
 /// its end, which normalization drops after a word (never trimmed to
 /// nothing).
 pub(crate) fn without_dropped_end(original: &str, start: usize, end: usize) -> usize {
-    match original.get(start..end) {
-        Some(range) => {
-            let kept =
-                range.trim_end_matches(|c: char| super::chars::is_space(c) || super::chars::is_line_break(c));
-            if kept.is_empty() { end } else { start + kept.len() }
+    let Some(range) = original.get(start..end) else {
+        return end;
+    };
+    let mut kept = range;
+    while let Some(c) = kept.chars().next_back() {
+        if !(super::chars::is_space(c) || super::chars::is_line_break(c)) {
+            break;
         }
-        None => end,
+        let before = &kept[..kept.len() - c.len_utf8()];
+        // A no-break space after a UTF-8 lead byte read as Windows-1252
+        // ("Ã\u{a0}" is "à") is the end of a damaged letter, not a space.
+        if c == '\u{a0}' && before.ends_with(|b| ('\u{c2}'..='\u{df}').contains(&b)) {
+            break;
+        }
+        kept = before;
     }
+    if kept.is_empty() { end } else { start + kept.len() }
 }
 
 /// The map of a transform that keeps whitespace-separated tokens in place
-/// (legacy decoding, mojibake repair): output token `i` maps to original
-/// token `i`, and within a token the characters it left as they were map to
-/// themselves: those before the first change and after the last one. The
-/// characters it rewrote map to the start of what they were made from, so
-/// a span that ends inside a token ("Nam" of "Nam,") ends where it does in
-/// the original. When the token counts differ, the whole text is aligned
-/// the same way, as one token.
+/// (legacy decoding): output token `i` maps to original token `i`, its
+/// chars as [`align_chars`] aligns them. When the token counts differ, the
+/// whole text is aligned the same way, as one token.
 pub(crate) fn align_by_tokens(original: &str, output: &str) -> OffsetMap {
     let mut entries = Vec::with_capacity(output.len());
     let mut orig_tokens = token_bounds(original);
@@ -167,9 +172,16 @@ pub(crate) fn align_by_tokens(original: &str, output: &str) -> OffsetMap {
 }
 
 /// Entries for the chars of `output` (at byte `out_base` of the whole
-/// output) made from `original` (at `orig_base`): the common leading and
-/// trailing chars map one to one, the rest to the start of the original's
-/// rest.
+/// output) made from `original` (at `orig_base`). The common leading chars
+/// map one to one; after them each char is looked for in the original
+/// from where the last one was found: a char kept as it was maps to
+/// itself, an ASCII char (a letter, a space, a full stop) found a little
+/// further on maps to where it is found, and a rewritten letter maps to
+/// the original char in its place, the next one taking the char after.
+/// Original chars that no output char was made from go with the char
+/// before them if it was rewritten ("aù" is "á" in VNI), else with the
+/// char after ("\\." is "." in VIQR), so that a span ends where its last
+/// word ends in the original.
 fn align_chars(
     original: &str,
     orig_base: usize,
@@ -177,30 +189,46 @@ fn align_chars(
     out_base: usize,
     entries: &mut Vec<(u32, u32)>,
 ) {
+    /// How far an ASCII char is looked for: a few rewritten letters.
+    const REACH: usize = 32;
     let prefix = original
         .chars()
         .zip(output.chars())
         .take_while(|(a, b)| a == b)
         .map(|(a, _)| a.len_utf8())
         .sum::<usize>();
-    let suffix = original[prefix..]
-        .chars()
-        .rev()
-        .zip(output[prefix..].chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum::<usize>();
-    let out_rest_end = output.len() - suffix;
-    let orig_shift = original.len() as isize - output.len() as isize;
-    for (o, _) in output.char_indices() {
-        let orig = if o < prefix {
-            o
-        } else if o >= out_rest_end {
-            (o as isize + orig_shift) as usize
+    for (o, _) in output[..prefix].char_indices() {
+        entries.push(((out_base + o) as u32, (orig_base + o) as u32));
+    }
+    let mut i = prefix;
+    let mut after_rewritten = false;
+    for (o, c) in output[prefix..].char_indices() {
+        let rest = &original[i..];
+        let at = if rest.starts_with(c) {
+            i += c.len_utf8();
+            after_rewritten = false;
+            i - c.len_utf8()
+        } else if let Some(k) = c
+            .is_ascii()
+            .then(|| {
+                rest.as_bytes()[..rest.len().min(REACH)]
+                    .iter()
+                    .position(|&b| b == c as u8)
+            })
+            .flatten()
+        {
+            // ASCII bytes are char boundaries.
+            let at = if after_rewritten { i + k } else { i };
+            i += k + 1;
+            after_rewritten = false;
+            at
         } else {
-            prefix
+            let at = i;
+            i += rest.chars().next().map_or(0, char::len_utf8);
+            after_rewritten = true;
+            at
         };
-        entries.push(((out_base + o) as u32, (orig_base + orig) as u32));
+        entries.push(((out_base + prefix + o) as u32, (orig_base + at) as u32));
     }
 }
 

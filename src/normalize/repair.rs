@@ -3,22 +3,40 @@
 //! typed as tone marks.
 
 use super::legacy;
+use super::offsets::OffsetMap;
 
 /// Rounds of mojibake repair; double-encoded text needs two.
 const MAX_ROUNDS: usize = 4;
 
-/// Repair `s`; `None` when nothing changed.
-pub(crate) fn repair(s: &str) -> Option<String> {
-    let mut text: Option<String> = None;
+/// Repair `s`; `None` when nothing changed. With `want_map`, the map from
+/// the repaired text back to `s` says where each char came from (a letter
+/// from the chars its UTF-8 bytes were read as), else it is an identity.
+pub(crate) fn repair(s: &str, want_map: bool) -> Option<(String, OffsetMap)> {
+    let mut text: Option<(String, OffsetMap)> = None;
+    let mut entries = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        match legacy::repair_mojibake_once(text.as_deref().unwrap_or(s)) {
-            Some(fixed) => text = Some(fixed),
-            None => break,
-        }
+        let cur = text.as_ref().map_or(s, |(t, _)| t.as_str());
+        entries.clear();
+        let Some(fixed) = legacy::repair_mojibake_mapped(cur, want_map.then_some(&mut entries)) else {
+            break;
+        };
+        let map = if want_map {
+            OffsetMap::from_entries(std::mem::take(&mut entries), fixed.len(), cur.len())
+        } else {
+            OffsetMap::identity(fixed.len())
+        };
+        text = Some(match text {
+            Some((_, before)) if want_map => (fixed, map.then(&before)),
+            _ => (fixed, map),
+        });
     }
-    let cur = text.as_deref().unwrap_or(s);
+    let cur = text.as_ref().map_or(s, |(t, _)| t.as_str());
     if let Some(fixed) = repair_letters(cur) {
-        text = Some(fixed);
+        // Each letter is replaced by one of the same length: offsets stay.
+        text = Some(match text {
+            Some((_, map)) => (fixed, map),
+            None => (fixed, OffsetMap::identity(s.len())),
+        });
     }
     text
 }
@@ -58,6 +76,7 @@ fn repair_letters(s: &str) -> Option<String> {
             '\u{2DC}' | '\u{342}' if after_vowel => '\u{303}',
             _ => c,
         };
+        debug_assert_eq!(r.len_utf8(), c.len_utf8());
         out.push(r);
         prev = Some(r);
     }

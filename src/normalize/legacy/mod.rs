@@ -27,7 +27,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-mod cp1252;
+pub(crate) mod cp1252;
 mod cp1258;
 mod detect;
 mod letters;
@@ -41,6 +41,7 @@ mod vni;
 mod vps;
 
 pub use detect::{Detection, detect};
+pub(crate) use mojibake::repair_mojibake_mapped;
 pub use mojibake::repair_mojibake_once;
 
 /// A text encoding that Vietnamese text may arrive in.

@@ -35,29 +35,62 @@ fn fix(bytes: &[u8]) -> Option<&str> {
     Some(s)
 }
 
-/// Repair one run of cp1252-encodable chars (given as its bytes): the whole
-/// run if it is valid UTF-8, else each whitespace-separated piece that is.
-fn repair_run(run: &str, bytes: &[u8], out: &mut String) -> bool {
+/// Where each output char of a repair comes from: (byte offset in the
+/// output, byte offset in the input) for every char written, when the
+/// caller wants offsets.
+type Map<'m> = Option<&'m mut Vec<(u32, u32)>>;
+
+/// Appends `s`, which stands at byte `base` of the input, as it is.
+fn push_same(s: &str, base: usize, out: &mut String, map: &mut Map<'_>) {
+    if let Some(m) = map {
+        m.extend(
+            s.char_indices()
+                .map(|(k, _)| ((out.len() + k) as u32, (base + k) as u32)),
+        );
+    }
+    out.push_str(s);
+}
+
+/// Appends `decoded`, the UTF-8 read from the bytes of the chars of
+/// `from` (at byte `base` of the input, one byte each): its char at byte
+/// `b` comes from the `b`-th char of `from`.
+fn push_decoded(decoded: &str, from: &str, base: usize, out: &mut String, map: &mut Map<'_>) {
+    if let Some(m) = map {
+        let starts: Vec<usize> = from.char_indices().map(|(k, _)| k).collect();
+        m.extend(
+            decoded
+                .char_indices()
+                .map(|(b, _)| ((out.len() + b) as u32, (base + starts[b]) as u32)),
+        );
+    }
+    out.push_str(decoded);
+}
+
+/// Repair one run of cp1252-encodable chars (given as its bytes), which
+/// starts at byte `base` of the input: the whole run if it is valid UTF-8,
+/// else each whitespace-separated piece that is.
+fn repair_run(run: &str, base: usize, bytes: &[u8], out: &mut String, map: &mut Map<'_>) -> bool {
     if let Some(s) = fix(bytes) {
-        out.push_str(s);
+        push_decoded(s, run, base, out, map);
         return s != run;
     }
     let mut changed = false;
-    let mut pieces = run.split_inclusive(|c: char| c.is_ascii_whitespace());
     let mut buf = Vec::new();
-    for piece in pieces.by_ref() {
+    let mut at = base;
+    for piece in run.split_inclusive(|c: char| c.is_ascii_whitespace()) {
         let word = piece.trim_end_matches(|c: char| c.is_ascii_whitespace());
         let tail = &piece[word.len()..];
         buf.clear();
         buf.extend(word.chars().filter_map(cp1252::char_to_byte));
         match fix(&buf) {
             Some(s) if s != word => {
-                out.push_str(s);
+                push_decoded(s, word, at, out, map);
                 changed = true;
             }
-            _ => out.push_str(word),
+            _ => push_same(word, at, out, map),
         }
-        out.push_str(tail);
+        push_same(tail, at + word.len(), out, map);
+        at += piece.len();
     }
     changed
 }
@@ -72,6 +105,12 @@ fn repair_run(run: &str, bytes: &[u8], out: &mut String) -> bool {
 /// and the result has a non-ASCII char, else `None`. Call it again on the
 /// result to undo double mojibake.
 pub fn repair_mojibake_once(text: &str) -> Option<String> {
+    repair_mojibake_mapped(text, None)
+}
+
+/// [`repair_mojibake_once`], recording in `map` where each char of the
+/// result comes from (see [`Map`]).
+pub(crate) fn repair_mojibake_mapped(text: &str, mut map: Map<'_>) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut changed = false;
     let mut run_start: Option<usize> = None;
@@ -88,25 +127,25 @@ pub fn repair_mojibake_once(text: &str) -> Option<String> {
             }
             None => {
                 if let Some(s) = run_start.take() {
-                    changed |= flush(&text[s..i], &bytes, has_high, &mut out);
+                    changed |= flush(&text[s..i], s, &bytes, has_high, &mut out, &mut map);
                 }
                 bytes.clear();
                 has_high = false;
-                out.push(c);
+                push_same(&text[i..i + c.len_utf8()], i, &mut out, &mut map);
             }
         }
     }
     if let Some(s) = run_start {
-        changed |= flush(&text[s..], &bytes, has_high, &mut out);
+        changed |= flush(&text[s..], s, &bytes, has_high, &mut out, &mut map);
     }
     (changed && !out.is_ascii() && out != text).then_some(out)
 }
 
-fn flush(run: &str, bytes: &[u8], has_high: bool, out: &mut String) -> bool {
+fn flush(run: &str, base: usize, bytes: &[u8], has_high: bool, out: &mut String, map: &mut Map<'_>) -> bool {
     if has_high {
-        repair_run(run, bytes, out)
+        repair_run(run, base, bytes, out, map)
     } else {
-        out.push_str(run);
+        push_same(run, base, out, map);
         false
     }
 }
