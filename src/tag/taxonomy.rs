@@ -2,10 +2,12 @@
 //! phrases. Loaded from TOML (`data/taxonomy.toml` is embedded as the
 //! default).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::matcher::{MAX_PHRASE, folded_phrase_key, phrase_key};
 use crate::error::line_at;
@@ -162,10 +164,11 @@ impl Taxonomy {
     /// [`ErrorKind::Taxonomy`] with the line of the problem when the text is
     /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, a
     /// weight or threshold that is not finite, an empty phrase, a phrase longer than the
-    /// matcher can match, an unknown `"@list"`, a `[folding]` declaration
-    /// that names no phrase of the taxonomy or is in both of its lists).
+    /// matcher can match, an unknown `"@list"` or a list that names a list,
+    /// a `[folding]` declaration that names no phrase of the taxonomy or is
+    /// in both of its lists).
     pub fn from_toml(text: &str) -> Result<Taxonomy> {
-        let mut tax: Taxonomy = toml::from_str(text).map_err(|e| {
+        let written: Written = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_at(text, s.start));
             let err = Error::new(ErrorKind::Taxonomy, e.message().to_string());
             match line {
@@ -173,54 +176,12 @@ impl Taxonomy {
                 None => err,
             }
         })?;
-        tax.expand_lists(text)?;
-        tax.validate(text)?;
+        written.check(text)?;
+        let ambiguous_at: Vec<Range<usize>> = written.folding.ambiguous.iter().map(Spanned::span).collect();
+        let plain_at: Vec<Range<usize>> = written.folding.plain.iter().map(Spanned::span).collect();
+        let tax = written.into_taxonomy();
+        tax.validate_folding(text, &ambiguous_at, &plain_at)?;
         Ok(tax)
-    }
-
-    /// Replace every `"@name"` in the phrases' word lists by list `name`.
-    fn expand_lists(&mut self, text: &str) -> Result<()> {
-        let Taxonomy {
-            lists, agri, topics, ..
-        } = self;
-        if let Some((name, _)) = lists
-            .iter()
-            .find(|(_, words)| words.iter().any(|w| w.starts_with('@')))
-        {
-            return Err(Error::new(
-                ErrorKind::Taxonomy,
-                format!("list {name:?} names another list: lists cannot include lists"),
-            ));
-        }
-        let phrases = agri
-            .phrases
-            .iter_mut()
-            .chain(topics.iter_mut().flat_map(|t| &mut t.phrases));
-        for p in phrases {
-            for words in [&mut p.context, &mut p.unless, &mut p.only_with, &mut p.not_with] {
-                if !words.iter().any(|w| w.starts_with('@')) {
-                    continue;
-                }
-                let mut expanded = Vec::with_capacity(words.len());
-                for w in words.drain(..) {
-                    match w.strip_prefix('@') {
-                        Some(name) => match lists.get(name) {
-                            Some(list) => expanded.extend(list.iter().cloned()),
-                            None => {
-                                return Err(phrase_error(
-                                    text,
-                                    &p.text,
-                                    format!("phrase {:?}: no list named {w:?}", p.text),
-                                ));
-                            }
-                        },
-                        None => expanded.push(w),
-                    }
-                }
-                *words = expanded;
-            }
-        }
-        Ok(())
     }
 
     /// Load a taxonomy file.
@@ -234,82 +195,16 @@ impl Taxonomy {
         Taxonomy::from_toml(&text).map_err(|e| e.with_path(path))
     }
 
-    fn validate(&self, text: &str) -> Result<()> {
-        if self.version != 1 {
-            return Err(error_at(
-                text,
-                "version",
-                0,
-                format!("taxonomy version {} is not supported (expected 1)", self.version),
-            ));
-        }
-        if !self.agri.threshold.is_finite() {
-            return Err(error_at(
-                text,
-                "[agri]",
-                0,
-                format!("[agri] threshold {} is not a number", self.agri.threshold),
-            ));
-        }
-        let mut ids = std::collections::HashSet::new();
-        for t in &self.topics {
-            let id_line = format!("id = \"{}\"", t.id);
-            if !ids.insert(t.id.as_str()) {
-                return Err(error_at(
-                    text,
-                    &id_line,
-                    1,
-                    format!("topic id {:?} appears twice", t.id),
-                ));
-            }
-            if !(0.0..=1.0).contains(&t.agri_weight) {
-                return Err(error_at(
-                    text,
-                    &id_line,
-                    0,
-                    format!("topic {:?}: agri_weight must be between 0 and 1", t.id),
-                ));
-            }
-            if let Some(x) = t.threshold.filter(|x| !x.is_finite()) {
-                return Err(error_at(
-                    text,
-                    &id_line,
-                    0,
-                    format!("topic {:?}: threshold {x} is not a number", t.id),
-                ));
-            }
-        }
-        let phrases = self
-            .agri
-            .phrases
-            .iter()
-            .chain(self.topics.iter().flat_map(|t| &t.phrases));
-        for p in phrases {
-            if p.text.trim().is_empty() {
-                return Err(phrase_error(text, &p.text, "a phrase is empty".to_string()));
-            }
-            if !p.weight.is_finite() {
-                return Err(phrase_error(
-                    text,
-                    &p.text,
-                    format!("phrase {:?}: weight is not finite", p.text),
-                ));
-            }
-            let related = (p.context.iter().chain(&p.unless)).chain(p.only_with.iter().chain(&p.not_with));
-            for phrase in std::iter::once(&p.text).chain(related) {
-                check_length(text, phrase)?;
-            }
-        }
-        for m in &self.mask.phrases {
-            check_length(text, m)?;
-        }
-        self.validate_folding(text)
-    }
-
     /// `[folding]` names phrases of the taxonomy (a phrase, a word of its
     /// lists, or a mask), and no folded spelling in both of its lists: a
     /// misspelt declaration would otherwise be ignored without a word.
-    fn validate_folding(&self, text: &str) -> Result<()> {
+    /// `ambiguous_at` and `plain_at` are where each declaration is written.
+    fn validate_folding(
+        &self,
+        text: &str,
+        ambiguous_at: &[Range<usize>],
+        plain_at: &[Range<usize>],
+    ) -> Result<()> {
         let normalizer = Normalizer::new();
         let key = |p: &str| phrase_key(&normalizer, p);
         let phrases = self
@@ -325,72 +220,294 @@ impl Taxonomy {
         // Keyed only when a declaration is written otherwise than its phrase
         // ("Nông Dân" for "nông dân").
         let mut keys: Option<HashSet<String>> = None;
-        for (list, declared) in [
-            ("ambiguous", &self.folding.ambiguous),
-            ("plain", &self.folding.plain),
+        for (list, declared, at) in [
+            ("ambiguous", &self.folding.ambiguous, ambiguous_at),
+            ("plain", &self.folding.plain, plain_at),
         ] {
-            for p in declared {
+            for (p, at) in declared.iter().zip(at) {
                 let known = written.contains(p.as_str())
                     || keys
                         .get_or_insert_with(|| written.iter().map(|w| key(w)).collect())
                         .contains(&key(p));
                 if !known {
                     let message = format!("[folding] {list}: {p:?} is not a phrase of the taxonomy");
-                    return Err(phrase_error(text, p, message));
+                    return Err(error_at(text, at, message));
                 }
             }
         }
         let folded = |p: &String| folded_phrase_key(&normalizer, p);
-        let ambiguous: HashSet<String> = self.folding.ambiguous.iter().map(folded).collect();
-        if let Some(p) = self.folding.plain.iter().find(|p| ambiguous.contains(&folded(p))) {
-            let message = format!("[folding]: {p:?} is declared both ambiguous and plain");
-            return Err(Error::new(ErrorKind::Taxonomy, message));
+        let ambiguous: HashMap<String, &Range<usize>> = self
+            .folding
+            .ambiguous
+            .iter()
+            .map(folded)
+            .zip(ambiguous_at)
+            .collect();
+        for (p, at) in self.folding.plain.iter().zip(plain_at) {
+            if let Some(first) = ambiguous.get(&folded(p)) {
+                let message = format!(
+                    "[folding]: {p:?} is declared both ambiguous and plain (ambiguous on line {})",
+                    line_at(text, first.start)
+                );
+                return Err(error_at(text, at, message));
+            }
         }
         Ok(())
     }
 }
 
+/// A taxonomy as written: the fields of [`Taxonomy`] and its sections,
+/// with the place of each value a check can refuse, so that the error
+/// names the line where the value is written (however it is quoted or
+/// escaped, whatever comments mention it). [`Taxonomy::from_toml`] reads
+/// it, checks it and moves it into a [`Taxonomy`]; the fields and serde
+/// attributes here are those of the public types.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Written {
+    version: Spanned<u32>,
+    #[serde(default)]
+    lists: BTreeMap<String, Vec<Spanned<String>>>,
+    agri: WrittenAgri,
+    #[serde(default)]
+    mask: WrittenMask,
+    #[serde(default)]
+    folding: WrittenFolding,
+    #[serde(rename = "topic")]
+    topics: Vec<WrittenTopic>,
+}
+
+/// [`AgriSection`] as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenAgri {
+    threshold: Spanned<f32>,
+    #[serde(default)]
+    phrases: Vec<WrittenPhrase>,
+}
+
+/// [`MaskSection`] as written.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenMask {
+    #[serde(default)]
+    phrases: Vec<Spanned<String>>,
+}
+
+/// [`FoldingSection`] as written.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenFolding {
+    #[serde(default)]
+    ambiguous: Vec<Spanned<String>>,
+    #[serde(default)]
+    plain: Vec<Spanned<String>>,
+}
+
+/// [`Topic`] as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenTopic {
+    id: Spanned<String>,
+    name_vi: String,
+    name_en: String,
+    /// [`Topic::agri_weight`]; 1 when absent.
+    #[serde(default)]
+    agri_weight: Option<Spanned<f32>>,
+    #[serde(default)]
+    threshold: Option<Spanned<f32>>,
+    phrases: Vec<WrittenPhrase>,
+}
+
+/// [`Phrase`] as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrittenPhrase {
+    text: Spanned<String>,
+    weight: Spanned<f32>,
+    #[serde(default)]
+    context: Vec<Spanned<String>>,
+    #[serde(default)]
+    unless: Vec<Spanned<String>>,
+    #[serde(default)]
+    only_with: Vec<Spanned<String>>,
+    #[serde(default)]
+    not_with: Vec<Spanned<String>>,
+    #[serde(default = "yes")]
+    relevance: bool,
+}
+
+impl Written {
+    /// Everything but `[folding]` (checked once the lists are expanded): an
+    /// error on the line of the first value found wrong.
+    fn check(&self, text: &str) -> Result<()> {
+        let version = &self.version;
+        if *version.get_ref() != 1 {
+            let message = format!(
+                "taxonomy version {} is not supported (expected 1)",
+                version.get_ref()
+            );
+            return Err(error_at(text, &version.span(), message));
+        }
+        let threshold = &self.agri.threshold;
+        if !threshold.get_ref().is_finite() {
+            let message = format!("[agri] threshold {} is not a number", threshold.get_ref());
+            return Err(error_at(text, &threshold.span(), message));
+        }
+        for (name, words) in &self.lists {
+            for w in words {
+                if w.get_ref().starts_with('@') {
+                    let message = format!(
+                        "list {name:?} names another list ({:?}): lists cannot include lists",
+                        w.get_ref()
+                    );
+                    return Err(error_at(text, &w.span(), message));
+                }
+                check_length(text, w)?;
+            }
+        }
+        let mut ids: HashMap<&str, Range<usize>> = HashMap::with_capacity(self.topics.len());
+        for t in &self.topics {
+            let id = t.id.get_ref();
+            if let Some(first) = ids.insert(id, t.id.span()) {
+                let message = format!(
+                    "topic id {id:?} appears twice (first on line {})",
+                    line_at(text, first.start)
+                );
+                return Err(error_at(text, &t.id.span(), message));
+            }
+            if let Some(w) = t
+                .agri_weight
+                .as_ref()
+                .filter(|w| !(0.0..=1.0).contains(w.get_ref()))
+            {
+                let message = format!("topic {id:?}: agri_weight must be between 0 and 1");
+                return Err(error_at(text, &w.span(), message));
+            }
+            if let Some(x) = t.threshold.as_ref().filter(|x| !x.get_ref().is_finite()) {
+                let message = format!("topic {id:?}: threshold {} is not a number", x.get_ref());
+                return Err(error_at(text, &x.span(), message));
+            }
+        }
+        let phrases = self
+            .agri
+            .phrases
+            .iter()
+            .chain(self.topics.iter().flat_map(|t| &t.phrases));
+        for p in phrases {
+            self.check_phrase(text, p)?;
+        }
+        for m in &self.mask.phrases {
+            check_length(text, m)?;
+        }
+        Ok(())
+    }
+
+    /// A phrase is not empty, has a finite weight, and is short enough to
+    /// match, as are the phrases of its word lists, whose `"@name"`s name
+    /// lists of the taxonomy.
+    fn check_phrase(&self, text: &str, p: &WrittenPhrase) -> Result<()> {
+        if p.text.get_ref().trim().is_empty() {
+            return Err(error_at(text, &p.text.span(), "a phrase is empty"));
+        }
+        if !p.weight.get_ref().is_finite() {
+            let message = format!("phrase {:?}: weight is not finite", p.text.get_ref());
+            return Err(error_at(text, &p.weight.span(), message));
+        }
+        check_length(text, &p.text)?;
+        let related = (p.context.iter().chain(&p.unless)).chain(p.only_with.iter().chain(&p.not_with));
+        for w in related {
+            match w.get_ref().strip_prefix('@') {
+                Some(name) if !self.lists.contains_key(name) => {
+                    let message = format!("phrase {:?}: no list named {:?}", p.text.get_ref(), w.get_ref());
+                    return Err(error_at(text, &w.span(), message));
+                }
+                Some(_) => {}
+                None => check_length(text, w)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// The taxonomy, each `"@name"` of a phrase's word lists replaced by
+    /// list `name` (known to exist: [`Written::check`]).
+    fn into_taxonomy(self) -> Taxonomy {
+        let lists: BTreeMap<String, Vec<String>> = self
+            .lists
+            .into_iter()
+            .map(|(name, words)| (name, words.into_iter().map(Spanned::into_inner).collect()))
+            .collect();
+        let words = |words: Vec<Spanned<String>>| -> Vec<String> {
+            let mut expanded = Vec::with_capacity(words.len());
+            for w in words {
+                let w = w.into_inner();
+                match w.strip_prefix('@').and_then(|name| lists.get(name)) {
+                    Some(list) => expanded.extend(list.iter().cloned()),
+                    None => expanded.push(w),
+                }
+            }
+            expanded
+        };
+        let phrase = |p: WrittenPhrase| Phrase {
+            text: p.text.into_inner(),
+            weight: p.weight.into_inner(),
+            context: words(p.context),
+            unless: words(p.unless),
+            only_with: words(p.only_with),
+            not_with: words(p.not_with),
+            relevance: p.relevance,
+        };
+        let agri = AgriSection {
+            threshold: self.agri.threshold.into_inner(),
+            phrases: self.agri.phrases.into_iter().map(phrase).collect(),
+        };
+        let topics = self
+            .topics
+            .into_iter()
+            .map(|t| Topic {
+                id: t.id.into_inner(),
+                name_vi: t.name_vi,
+                name_en: t.name_en,
+                agri_weight: t.agri_weight.map_or_else(one, Spanned::into_inner),
+                threshold: t.threshold.map(Spanned::into_inner),
+                phrases: t.phrases.into_iter().map(phrase).collect(),
+            })
+            .collect();
+        let strings = |v: Vec<Spanned<String>>| v.into_iter().map(Spanned::into_inner).collect();
+        Taxonomy {
+            version: self.version.into_inner(),
+            agri,
+            mask: MaskSection {
+                phrases: strings(self.mask.phrases),
+            },
+            folding: FoldingSection {
+                ambiguous: strings(self.folding.ambiguous),
+                plain: strings(self.folding.plain),
+            },
+            topics,
+            lists,
+        }
+    }
+}
+
 /// A phrase longer than [`MAX_PHRASE`] syllables would never match: refuse
 /// it, naming the line where it is written.
-fn check_length(text: &str, phrase: &str) -> Result<()> {
-    let syllables = phrase.split_whitespace().count();
+fn check_length(text: &str, phrase: &Spanned<String>) -> Result<()> {
+    let syllables = phrase.get_ref().split_whitespace().count();
     if syllables <= MAX_PHRASE {
         return Ok(());
     }
-    Err(phrase_error(
-        text,
-        phrase,
-        format!("phrase {phrase:?} has {syllables} syllables; at most {MAX_PHRASE} can match"),
-    ))
+    let message = format!(
+        "phrase {:?} has {syllables} syllables; at most {MAX_PHRASE} can match",
+        phrase.get_ref()
+    );
+    Err(error_at(text, &phrase.span(), message))
 }
 
-/// A taxonomy error about `phrase`, with the line where it is first written.
-/// A taxonomy error on the line of the `nth` (from 0) mention of `needle`
-/// in `text`, if there is one.
-fn error_at(text: &str, needle: &str, nth: usize, message: String) -> Error {
-    let err = Error::new(ErrorKind::Taxonomy, message);
-    match text.match_indices(needle).nth(nth) {
-        Some((at, _)) => err.with_line(line_at(text, at)),
-        None => err,
-    }
-}
-
-/// An error about `phrase`, on the line of its entry (`text = "…"`, not a
-/// comment or a context list that names it), else of its first mention.
-fn phrase_error(text: &str, phrase: &str, message: String) -> Error {
-    let err = Error::new(ErrorKind::Taxonomy, message);
-    let quoted = format!("\"{phrase}\"");
-    let mut mentions = text.match_indices(&quoted).map(|(at, _)| at);
-    let entry = mentions.clone().find(|&at| {
-        text[..at]
-            .trim_end()
-            .strip_suffix('=')
-            .is_some_and(|before| before.trim_end().ends_with("text"))
-    });
-    match entry.or_else(|| mentions.next()) {
-        Some(at) => err.with_line(line_at(text, at)),
-        None => err,
-    }
+/// A taxonomy error on the line where the value at byte span `at` of
+/// `text` begins.
+fn error_at(text: &str, at: &Range<usize>, message: impl Into<String>) -> Error {
+    Error::new(ErrorKind::Taxonomy, message).with_line(line_at(text, at.start))
 }
 
 #[cfg(test)]
@@ -489,17 +606,111 @@ mod tests {
         assert!(err.to_string().contains("appears twice"), "{err}");
     }
 
+    /// `[agri]` with `lúa` (line 5) before `nông dân`; a topic whose id
+    /// (line 11) is also named in a comment (line 10); a second topic, its
+    /// id on line 17, whose phrase (text on line 21) names `extra` in its
+    /// `context` (line 23).
+    fn two_topics(extra: &str) -> String {
+        format!(
+            "version = 1\n\
+             [agri]\n\
+             threshold = 8.0\n\
+             phrases = [\n\
+             \x20 {{ text = \"lúa\", weight = 1.0 }},\n\
+             \x20 {{ text = \"nông dân\", weight = 2.0 }},\n\
+             ]\n\
+             \n\
+             [[topic]]\n\
+             # id = \"crops\": growing crops\n\
+             id = \"crops\"\n\
+             name_vi = \"Trồng trọt\"\n\
+             name_en = \"Crops\"\n\
+             phrases = [{{ text = \"lúa\", weight = 2.0 }}]\n\
+             \n\
+             [[topic]]\n\
+             id = \"prices\"\n\
+             name_vi = \"Giá cả\"\n\
+             name_en = \"Prices\"\n\
+             [[topic.phrases]]\n\
+             text = \"lúa\"\n\
+             weight = 1.0\n\
+             context = [{extra}]\n"
+        )
+    }
+
+    #[test]
+    fn the_test_taxonomy_reads() {
+        let tax = Taxonomy::from_toml(&two_topics("\"giá\"")).unwrap();
+        assert_eq!(tax.topics[1].phrases[0].context, ["giá"]);
+    }
+
+    #[test]
+    fn a_duplicate_id_named_in_a_comment_is_refused_on_the_duplicate() {
+        let text = two_topics("\"giá\"").replace("id = \"prices\"", "id = \"crops\"");
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert_eq!(err.line(), Some(17), "{err}");
+        assert!(err.to_string().contains("appears twice"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_list_is_refused_on_the_line_that_names_it() {
+        let err = Taxonomy::from_toml(&two_topics("\"@grown\"")).unwrap_err();
+        assert_eq!(err.line(), Some(23), "{err}");
+        assert!(err.to_string().contains("@grown"), "{err}");
+    }
+
+    #[test]
+    fn a_topic_value_out_of_range_is_refused_on_its_line() {
+        let text = two_topics("\"giá\"").replace("id = \"prices\"\n", "id='prices'\nagri_weight = 2.0\n");
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert_eq!(err.line(), Some(18), "{err}");
+        assert!(err.to_string().contains("agri_weight"), "{err}");
+    }
+
+    #[test]
+    fn an_empty_phrase_is_refused_on_its_line_however_it_is_written() {
+        for empty in ["''", "\"\\u0020\"", "\"\"\"\n\"\"\""] {
+            let text = two_topics("\"giá\"").replace("text = \"lúa\"\n", &format!("text = {empty}\n"));
+            let err = Taxonomy::from_toml(&text).unwrap_err();
+            assert_eq!(err.line(), Some(21), "{empty}: {err}");
+            assert!(err.to_string().contains("empty"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_phrase_both_plain_and_ambiguous_is_refused_on_its_line() {
+        let text = format!(
+            "{}[folding]\nambiguous = [\"lúa\"]\nplain = [\n  \"nông dân\",\n  'lúa',\n]\n",
+            two_topics("\"giá\"")
+        );
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert_eq!(err.line(), Some(28), "{err}");
+        assert!(err.to_string().contains("both ambiguous and plain"), "{err}");
+    }
+
+    #[test]
+    fn a_list_that_names_a_list_is_refused_on_its_line() {
+        let text = two_topics("\"@price\"").replace(
+            "version = 1\n",
+            "version = 1\n[lists]\nprice = [\"giá\"]\nunits = [\n  \"đồng/kg\",\n  \"@price\",\n]\n",
+        );
+        let err = Taxonomy::from_toml(&text).unwrap_err();
+        assert_eq!(err.line(), Some(6), "{err}");
+        assert!(err.to_string().contains("lists cannot include lists"), "{err}");
+    }
+
     #[test]
     fn what_no_tagging_can_use_is_an_error_on_its_line() {
         let line_of = |toml: &str| Taxonomy::from_toml(toml).unwrap_err().line();
-        // A threshold that is not a number would tag nothing.
+        // A threshold that is not a number would tag nothing: refused on
+        // its own line, not its section's or its topic's.
         let nan = minimal().replace("threshold = 8.0", "threshold = nan");
-        assert_eq!(line_of(&nan), Some(2));
+        assert_eq!(line_of(&nan), Some(3));
         let topic_nan = format!(
             "{AGRI}{}",
             TOPIC.replace("phrases = []", "threshold = nan\nphrases = []")
         );
-        assert_eq!(line_of(&topic_nan), Some(8));
+        assert_eq!(line_of(&topic_nan), Some(11));
         // The second of two topics with one id.
         let twice = format!("{AGRI}{TOPIC}{TOPIC}");
         assert_eq!(line_of(&twice), Some(13));
