@@ -90,7 +90,9 @@ pub struct FoldingSection {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
-    /// Stable id ("cooperatives", "prices", …).
+    /// Stable id ("cooperatives", "prices", …): not empty, without a comma
+    /// or a space at either end (`agrivn tag --topic` takes a
+    /// comma-separated list of ids).
     pub id: String,
     /// Vietnamese name.
     pub name_vi: String,
@@ -162,7 +164,8 @@ impl Taxonomy {
     ///
     /// # Errors
     /// [`ErrorKind::Taxonomy`] with the line of the problem when the text is
-    /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, a
+    /// not a valid taxonomy (unknown keys, missing fields, duplicate ids, an
+    /// id that is empty, holds a comma or begins or ends with a space, a
     /// weight or threshold that is not finite, an empty phrase, a phrase longer than the
     /// matcher can match, an unknown `"@list"` or a list that names a list,
     /// a `[folding]` declaration that names no phrase of the taxonomy or is
@@ -369,6 +372,15 @@ impl Written {
         let mut ids: HashMap<&str, Range<usize>> = HashMap::with_capacity(self.topics.len());
         for t in &self.topics {
             let id = t.id.get_ref();
+            // `agrivn tag --topic` takes ids separated by commas, each
+            // without the spaces around it.
+            if id.trim().is_empty() || id.trim() != id || id.contains(',') {
+                let message = format!(
+                    "topic id {id:?}: an id must not be empty, hold a comma or begin or end with a space \
+                     (`--topic` names ids separated by commas)"
+                );
+                return Err(error_at(text, &t.id.span(), message));
+            }
             if let Some(first) = ids.insert(id, t.id.span()) {
                 let message = format!(
                     "topic id {id:?} appears twice (first on line {})",
@@ -697,6 +709,22 @@ mod tests {
         let err = Taxonomy::from_toml(&text).unwrap_err();
         assert_eq!(err.line(), Some(6), "{err}");
         assert!(err.to_string().contains("lists cannot include lists"), "{err}");
+    }
+
+    #[test]
+    fn an_id_the_topic_option_cannot_name_is_refused_on_its_line() {
+        for id in ["\"\"", "' '", "\"prices,trade\"", "\" prices\""] {
+            let text = two_topics("\"giá\"").replace("id = \"prices\"", &format!("id = {id}"));
+            let err = Taxonomy::from_toml(&text).unwrap_err();
+            assert_eq!(err.line(), Some(17), "{id}: {err}");
+            assert!(err.to_string().contains("--topic"), "{err}");
+        }
+        // Any other id is the taxonomy's own.
+        let text = two_topics("\"giá\"").replace("id = \"prices\"", "id = \"giá cả/thị trường\"");
+        assert_eq!(
+            Taxonomy::from_toml(&text).unwrap().topics[1].id,
+            "giá cả/thị trường"
+        );
     }
 
     #[test]
