@@ -1430,3 +1430,15 @@ fn the_help_of_agri_threshold_states_the_short_text_defaults() {
     );
     assert!(help.contains(&said), "{help}");
 }
+
+#[test]
+fn normalize_jsonl_writes_a_line_that_is_not_json_on_one_line() {
+    let out = agrivn_with_stdin(
+        &["normalize", "--format", "jsonl"],
+        "{oops\rstill the first line\r\n{\"id\":2,\"text\":\"a\\rb\"}\n",
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "{oops still the first line\n{\"id\":2,\"text\":\"a\\nb\"}\n"
+    );
+}

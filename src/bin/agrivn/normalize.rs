@@ -176,12 +176,18 @@ pub fn run(args: Args) -> Result<i32> {
                 }
                 Format::Jsonl => match jsonl(&reading.normalizer, &args, &text) {
                     Ok(s) => s,
+                    // As read, but for a CR inside it, which would end
+                    // the line there for many readers.
                     Err(msg) => {
                         eprintln!(
                             "agrivn: {}:{}: {msg}; line written as read",
                             inp.name, line.number
                         );
-                        text.into_owned()
+                        if text.contains('\r') {
+                            text.replace('\r', " ")
+                        } else {
+                            text.into_owned()
+                        }
                     }
                 },
             };
