@@ -1431,6 +1431,130 @@ fn the_help_of_agri_threshold_states_the_short_text_defaults() {
     assert!(help.contains(&said), "{help}");
 }
 
+/// What a terminal of `width` columns shows after `output`: its rows, from
+/// the first. Enough of a terminal for what agrivn writes (text that wraps
+/// at the last column, CR, LF, and the cursor and erase sequences of the
+/// progress bar).
+fn terminal_rows(output: &str, width: usize) -> Vec<String> {
+    let mut rows: Vec<Vec<char>> = vec![Vec::new()];
+    let (mut row, mut col) = (0usize, 0usize);
+    let mut chars = output.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => col = 0,
+            '\n' => row += 1,
+            '\x1b' if chars.peek() == Some(&'[') => {
+                chars.next();
+                let mut arg = String::new();
+                let mut op = ' ';
+                for c in chars.by_ref() {
+                    if c.is_ascii_digit() || c == ';' || c == '?' {
+                        arg.push(c);
+                    } else {
+                        op = c;
+                        break;
+                    }
+                }
+                let n = arg.parse::<usize>().unwrap_or(1);
+                match op {
+                    'A' => row = row.saturating_sub(n),
+                    'B' => row += n,
+                    'C' => col = (col + n).min(width - 1),
+                    'D' => col = col.saturating_sub(n),
+                    'K' | 'J' => {
+                        rows.resize(rows.len().max(row + 1), Vec::new());
+                        let line = &mut rows[row];
+                        match arg.as_str() {
+                            "2" => line.clear(),
+                            "1" => line.iter_mut().take(col + 1).for_each(|c| *c = ' '),
+                            _ => line.truncate(col),
+                        }
+                        if op == 'J' && arg.is_empty() {
+                            rows.truncate(row + 1);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            c if c.is_control() => {}
+            c => {
+                if col == width {
+                    row += 1;
+                    col = 0;
+                }
+                rows.resize(rows.len().max(row + 1), Vec::new());
+                let line = &mut rows[row];
+                line.resize(line.len().max(col + 1), ' ');
+                line[col] = c;
+                col += 1;
+            }
+        }
+    }
+    rows.iter()
+        .map(|r| r.iter().collect::<String>().trim_end().to_string())
+        .collect()
+}
+
+#[test]
+fn rejections_stay_on_the_terminal_above_the_progress_bar() {
+    // A terminal of 80 columns, as `script` gives one; without `script`,
+    // there is no terminal to test with.
+    let script = Command::new("script")
+        .args(["-qec", "stty cols 80 rows 24 && test -t 2", "/dev/null"])
+        .stdin(Stdio::null())
+        .output();
+    if !script.is_ok_and(|o| o.status.success()) {
+        eprintln!("no `script` giving a terminal: test skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut bad = Vec::new();
+    let lines: String = (1..=5000)
+        .map(|i| {
+            if i % 400 == 300 {
+                bad.push(i);
+                format!("{{\"id\":\"b{i}\",\"title\":\"no text\"}}\n")
+            } else {
+                format!("{{\"id\":\"a{i}\",\"title\":\"Giá lúa tăng\",\"text\":\"Thương lái thu mua lúa {i}.\"}}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&input, lines).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("agrivn");
+    let command = format!(
+        "stty cols 80 rows 24 && exec '{}' tag --threads 2 '{}' > /dev/null",
+        bin.display(),
+        input.display()
+    );
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("TERM", "xterm")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("articles"), "a progress bar was shown: {shown:?}");
+    let rows = terminal_rows(&shown, 80);
+    for i in &bad {
+        let message = format!(
+            "agrivn: {}:{i}: rejected: no string field \"text\"",
+            input.display()
+        );
+        // The message may wrap at the last column, never be cut or erased.
+        let lines = message.chars().count().div_ceil(80);
+        let visible = rows.windows(lines).any(|w| w.concat() == message);
+        assert!(visible, "line {i} reported on the terminal:\n{}", rows.join("\n"));
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("agrivn tag: read 5000 tagged 4988 rejected 12")),
+        "{}",
+        rows.join("\n")
+    );
+}
+
 #[test]
 fn normalize_jsonl_writes_a_line_that_is_not_json_on_one_line() {
     let out = agrivn_with_stdin(

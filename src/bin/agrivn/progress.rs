@@ -1,14 +1,29 @@
 //! The progress bar of `agrivn tag` on a terminal: bytes of input read
 //! (compressed bytes for gzip), with a percentage and the time left when the
-//! inputs are files of known size, and the articles tagged.
+//! inputs are files of known size, and the articles tagged. What is said
+//! on stderr while the bar shows ([`say`]) is printed above it.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Records between two updates of the bar.
 const EVERY: u64 = 256;
+
+/// The bar on the terminal, while one is shown.
+static SHOWN: Mutex<Option<ProgressBar>> = Mutex::new(None);
+
+/// Say `line` on stderr: above the progress bar while one shows (written
+/// directly, the bar would overwrite it when it is next drawn), directly
+/// otherwise.
+pub fn say(line: impl std::fmt::Display) {
+    let shown = SHOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    match shown.as_ref() {
+        Some(bar) => bar.println(line.to_string()),
+        None => eprintln!("{line}"),
+    }
+}
 
 pub struct Progress {
     bar: ProgressBar,
@@ -31,6 +46,9 @@ impl Progress {
             (true, None) => ProgressBar::new_spinner()
                 .with_style(style("{spinner} {bytes} {bytes_per_sec} {elapsed} {msg}")),
         };
+        if !bar.is_hidden() {
+            *SHOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(bar.clone());
+        }
         Progress {
             bar,
             done: 0,
@@ -66,6 +84,10 @@ impl Progress {
     }
 
     pub fn finish(&self) {
+        SHOWN
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
         self.bar.finish_and_clear();
     }
 

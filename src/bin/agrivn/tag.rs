@@ -388,7 +388,7 @@ pub fn run(mut args: Args) -> Result<i32> {
             // that follow would be lost too.
             Err(e) if sink.output_failed || input::is_broken_pipe(&e) => return Err(e),
             Err(e) => {
-                eprintln!("agrivn: {e:#}");
+                progress::say(format_args!("agrivn: {e:#}"));
                 code = 1;
             }
             Ok(false) => code = 1,
@@ -397,7 +397,9 @@ pub fn run(mut args: Args) -> Result<i32> {
     }
     sink.out.flush().context("cannot write the output")?;
     if let Some(id) = &resume.until {
-        eprintln!("agrivn: cannot resume: id {id} of the output's last line is not in the input");
+        progress::say(format_args!(
+            "agrivn: cannot resume: id {id} of the output's last line is not in the input"
+        ));
         code = 1;
     }
     if let Some(r) = sink.rejects.as_mut() {
@@ -514,7 +516,7 @@ fn tag_text_files(
                     names.push(path.display().to_string());
                 }
                 Err(e) => {
-                    eprintln!("agrivn: {e:#}");
+                    progress::say(format_args!("agrivn: {e:#}"));
                     all_read = false;
                 }
             }
@@ -601,19 +603,19 @@ impl Sink {
         drop(reader);
         let len = file.metadata().map_err(failed)?.len();
         if offset < len {
-            eprintln!(
+            progress::say(format_args!(
                 "agrivn: rejects file: kept the {lines} lines of the records before the resume point, \
                  cut {} bytes written after them (those records are read again)",
                 len - offset
-            );
+            ));
             file.set_len(offset).map_err(failed)?;
         }
         if lines < keep {
-            eprintln!(
+            progress::say(format_args!(
                 "agrivn: rejects file: {} rejected lines before the resume point are missing from it \
                  (not yet written when the run was interrupted); run again without --resume to have them",
                 keep - lines
-            );
+            ));
         }
         file.seek(SeekFrom::End(0)).map_err(failed)?;
         Ok(())
@@ -639,18 +641,23 @@ impl Sink {
             }
             Err(e) => {
                 self.summary.rejected(line.len, e.kind);
-                eprintln!("agrivn: {name}:{}: rejected: {}", line.number, e.message);
+                progress::say(format_args!(
+                    "agrivn: {name}:{}: rejected: {}",
+                    line.number, e.message
+                ));
                 if keep == Keep::InPlace {
                     if self.rejects.is_some() {
-                        eprintln!("agrivn: {name}: a text file, not copied to --rejects");
+                        progress::say(format_args!(
+                            "agrivn: {name}: a text file, not copied to --rejects"
+                        ));
                     }
                 } else if line.truncated {
                     // Never buffered, so it cannot be copied.
                     if self.rejects.is_some() {
-                        eprintln!(
+                        progress::say(format_args!(
                             "agrivn: {name}:{}: not copied to --rejects (raise --max-record-bytes to keep it)",
                             line.number
-                        );
+                        ));
                     }
                 } else if let Some(r) = self.rejects.as_mut() {
                     // Flushed at once (rejects are few): a run interrupted

@@ -200,10 +200,10 @@ impl<R: BufRead> Utf16Reader<R> {
 impl<R> Drop for Utf16Reader<R> {
     fn drop(&mut self) {
         if let Some(line) = self.first_replaced_line {
-            eprintln!(
+            crate::progress::say(format_args!(
                 "agrivn: {}:{line}: {} broken UTF-16 code units read as U+FFFD (the first on this line)",
                 self.name, self.replaced
-            );
+            ));
         }
     }
 }
