@@ -81,6 +81,7 @@ fn bench_lines(c: &mut Criterion, tagger: &Tagger, arts: &[(String, String)]) {
         len: bytes.len(),
         bytes,
         truncated: false,
+        ..Default::default()
     };
     let json = |(t, x): &(String, String)| serde_json::json!({"title": t, "text": x}).to_string();
     let utf8: Vec<Line> = arts

@@ -1556,6 +1556,72 @@ fn rejections_stay_on_the_terminal_above_the_progress_bar() {
 }
 
 #[test]
+fn rejects_hold_each_line_as_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // A byte-order mark and CRLF line breaks (as Windows tools write
+    // them), a line of a lone CR, a last line without a line break.
+    let input = dir.path().join("in.jsonl");
+    let bad = b"\xef\xbb\xbf{\"id\":1,\"text\":5}\r\n{\"id\":2,\"text\":\"a\"\r\n\r\n".to_vec();
+    let good = "{\"id\":4,\"text\":\"Giá lúa tăng\"}\r\n";
+    let mut all = bad.clone();
+    all.extend_from_slice(good.as_bytes());
+    all.extend_from_slice(b"{oops\r");
+    std::fs::write(&input, &all).unwrap();
+    let rejects = dir.path().join("rejects.jsonl");
+    let out = agrivn()
+        .args(["tag", "--quiet", "--rejects"])
+        .arg(&rejects)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut want = bad;
+    want.extend_from_slice(b"{oops\r\n");
+    assert_eq!(
+        String::from_utf8_lossy(&std::fs::read(&rejects).unwrap()),
+        String::from_utf8_lossy(&want),
+        "each rejected line byte for byte"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("read 5 tagged 1 rejected 4"), "{stderr}");
+}
+
+#[test]
+fn max_record_bytes_counts_the_record_without_its_cr_and_byte_order_mark() {
+    // A record of 100 bytes is within --max-record-bytes 100 whatever its
+    // line break, and after a byte-order mark; one of 101 is not.
+    let dir = tempfile::tempdir().unwrap();
+    let record = |n: usize| format!("{{\"id\":1,\"text\":\"{}\"}}", "x".repeat(n - 18));
+    assert_eq!(record(100).len(), 100);
+    for (framing, name) in [
+        (("", "\n"), "lf"),
+        (("", "\r\n"), "crlf"),
+        (("\u{feff}", "\r\n"), "bom"),
+    ] {
+        let path = dir.path().join(format!("{name}.jsonl"));
+        for (n, tagged) in [(100, 1), (101, 0)] {
+            std::fs::write(&path, format!("{}{}{}", framing.0, record(n), framing.1)).unwrap();
+            let out = agrivn()
+                .args(["tag", "--quiet", "--max-record-bytes", "100"])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains(&format!("read 1 tagged {tagged} rejected {}", 1 - tagged)),
+                "{name}, {n} bytes: {stderr}"
+            );
+            if tagged == 0 {
+                assert!(
+                    stderr.contains("record of 101 bytes exceeds the limit of 100 bytes"),
+                    "{stderr}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn normalize_jsonl_writes_a_line_that_is_not_json_on_one_line() {
     let out = agrivn_with_stdin(
         &["normalize", "--format", "jsonl"],

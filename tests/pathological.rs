@@ -34,6 +34,7 @@ fn deeply_nested_json_is_rejected_not_crashed() {
         len: deep.len(),
         bytes: deep.into_bytes(),
         truncated: false,
+        ..Default::default()
     };
     let out = Pipeline::new().tag_lines(&[line]);
     assert_eq!(out[0].as_ref().unwrap_err().kind, RecordErrorKind::InvalidJson);

@@ -34,6 +34,7 @@ fn line(number: u64, bytes: Vec<u8>) -> Line {
         len: bytes.len(),
         bytes,
         truncated: false,
+        ..Default::default()
     }
 }
 

@@ -3,8 +3,9 @@
 //! `Pipeline::tag_lines`.
 //!
 //! Properties: the reader yields exactly one line per input line, numbered
-//! from 1, with the right length and bytes (CR of CRLF dropped), and
-//! `truncated` exactly when the line exceeds the limit; `tag_lines` gives one
+//! from 1, with the right length and bytes (CR of CRLF and a leading
+//! byte-order mark dropped, and given back by `original`), and `truncated`
+//! exactly when the record exceeds the limit; `tag_lines` gives one
 //! result per line, a too-long line is rejected as `TooLarge`, every error
 //! carries its line's number, and every success is a JSON object with the
 //! added fields. The same lines read with `InputEncoding::Auto` give one
@@ -38,18 +39,21 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(lines.len(), want.len(), "reader line count");
     for (i, (line, raw)) in lines.iter().zip(&want).enumerate() {
         assert_eq!(line.number, i as u64 + 1);
-        assert_eq!(line.len, raw.len(), "line {}: len", line.number);
+        // The record: without the CR of CRLF, nor a byte-order mark at the
+        // start of the input.
+        let body = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let body = if i == 0 { body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body) } else { body };
+        assert_eq!(line.len, body.len(), "line {}: len", line.number);
+        assert_eq!(line.input_len(), raw.len(), "line {}: input_len", line.number);
         assert_eq!(
             line.truncated,
-            raw.len() > LIMIT,
+            body.len() > LIMIT,
             "line {}: truncated",
             line.number
         );
         if !line.truncated {
-            let body = raw.strip_suffix(b"\r").unwrap_or(raw);
-            // The reader drops a byte-order mark at the start of the input.
-            let body = if i == 0 { body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body) } else { body };
             assert_eq!(line.bytes, body, "line {}: bytes", line.number);
+            assert_eq!(&line.original()[..], *raw, "line {}: original", line.number);
         } else {
             assert!(line.bytes.is_empty());
         }

@@ -22,7 +22,7 @@ use crate::normalize::{Detection, Encoding, detect, legacy};
 /// let mut bytes = br#"{"id": "1", "title": "", "text": ""#.to_vec();
 /// bytes.extend(legacy::encode("Giá lúa tăng, nông dân phấn khởi.", Encoding::Vni).unwrap());
 /// bytes.extend(br#""}"#);
-/// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false };
+/// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false, ..Default::default() };
 ///
 /// let strict = Pipeline::new();
 /// assert!(strict.tag_lines(std::slice::from_ref(&line))[0].is_err());

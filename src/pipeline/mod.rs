@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::pool::Lender;
 use crate::tag::{TagWorker, Tagger, Tags};
 pub use decode::InputEncoding;
-pub use reader::{Line, LineReader};
+pub use reader::{Framing, Line, LineReader};
 use record::Reading;
 pub use record::{RecordError, RecordErrorKind, RecordFields, TaggedLine};
 pub use stream::{CHUNK_BYTES, CHUNK_LINES};
@@ -118,7 +118,7 @@ impl Pipeline {
     /// let fields = RecordFields { id: "url".into(), title: "headline".into(), text: "body".into() };
     /// let pipeline = Pipeline::new().record_fields(fields);
     /// let bytes = r#"{"url":"a","headline":"Giá lúa tăng","body":"Thương lái thu mua lúa."}"#.as_bytes().to_vec();
-    /// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false };
+    /// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false, ..Default::default() };
     /// assert!(pipeline.tag_lines(&[line])[0].as_ref().unwrap().tags.agri);
     /// # }
     /// ```
@@ -138,7 +138,7 @@ impl Pipeline {
     ///
     /// let pipeline = Pipeline::new().drop_fields(["text", "title"]);
     /// let bytes = r#"{"id":"a","title":"Giá lúa tăng","text":"Thương lái thu mua lúa."}"#.as_bytes().to_vec();
-    /// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false };
+    /// let line = Line { number: 1, len: bytes.len(), bytes, truncated: false, ..Default::default() };
     /// let tagged = pipeline.tag_lines(&[line]).remove(0).unwrap();
     /// assert!(tagged.json.starts_with(r#"{"id":"a","agri":true,"#));
     /// # }
@@ -214,7 +214,7 @@ impl Pipeline {
     /// # #[cfg(feature = "embedded-data")] {
     /// use agrivn::pipeline::{Line, Pipeline, RecordErrorKind};
     ///
-    /// let line = |s: &str| Line { number: 7, len: s.len(), bytes: s.as_bytes().to_vec(), truncated: false };
+    /// let line = |s: &str| Line { number: 7, len: s.len(), bytes: s.as_bytes().to_vec(), truncated: false, ..Default::default() };
     /// let pipeline = Pipeline::new();
     /// assert!(pipeline.check_line(&line(r#"{"id": "a", "text": "Giá lúa tăng."}"#)).is_ok());
     /// let missing = pipeline.check_line(&line(r#"{"id": "b", "title": "Giá lúa"}"#)).unwrap_err();
@@ -238,7 +238,7 @@ impl Pipeline {
     /// use agrivn::pipeline::{Line, Pipeline};
     ///
     /// let bytes = "Giá cà phê tăng\nGiá cà phê nhân xô tại Tây Nguyên tăng 500 đồng/kg.".as_bytes().to_vec();
-    /// let file = Line { number: 1, len: bytes.len(), bytes, truncated: false };
+    /// let file = Line { number: 1, len: bytes.len(), bytes, truncated: false, ..Default::default() };
     /// let tagged = Pipeline::new().tag_plain_text("news/1.txt", &file).unwrap();
     /// assert!(tagged.tags.agri);
     /// assert!(tagged.json.starts_with(r#"{"id":"news/1.txt","title":"Giá cà phê tăng""#));

@@ -559,6 +559,7 @@ pub fn read_text_file(path: &Path, limit: usize) -> Result<Line> {
         len,
         bytes,
         truncated,
+        ..Line::default()
     })
 }
 
@@ -631,7 +632,7 @@ impl Sink {
         match result {
             Ok(tagged) => {
                 let wanted = self.filter.keeps(&tagged.tags);
-                self.summary.tagged(line.len, &tagged, wanted);
+                self.summary.tagged(line.input_len(), &tagged, wanted);
                 if wanted {
                     if let Err(e) = write_line(&mut self.out, &tagged.json) {
                         self.output_failed = true;
@@ -640,7 +641,7 @@ impl Sink {
                 }
             }
             Err(e) => {
-                self.summary.rejected(line.len, e.kind);
+                self.summary.rejected(line.input_len(), e.kind);
                 progress::say(format_args!(
                     "agrivn: {name}:{}: rejected: {}",
                     line.number, e.message
@@ -660,9 +661,11 @@ impl Sink {
                         ));
                     }
                 } else if let Some(r) = self.rejects.as_mut() {
-                    // Flushed at once (rejects are few): a run interrupted
-                    // later has them all on disk, for `--resume` to count.
-                    let written = r.write_all(&line.bytes).and_then(|()| r.write_all(b"\n"));
+                    // As the input held it (with its CR, and the
+                    // byte-order mark of a first line). Flushed at once
+                    // (rejects are few): a run interrupted later has them
+                    // all on disk, for `--resume` to count.
+                    let written = r.write_all(&line.original()).and_then(|()| r.write_all(b"\n"));
                     if let Err(e) = written.and_then(|()| r.flush()) {
                         self.output_failed = true;
                         return Err(anyhow::Error::new(e).context("cannot write the rejects file"));
