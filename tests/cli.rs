@@ -649,6 +649,33 @@ fn resume_continues_an_interrupted_run_without_gaps_or_repeats() {
         "control bytes in the input"
     );
     assert_resume_round_trip(&viscii, &["--encoding", "auto"]);
+    // Lines in VNI, and English lines with Windows-1252 quotes, which
+    // detection cannot settle alone: they are read in the encoding of the
+    // lines around them, whether those are skipped when resuming or not;
+    // none is rejected, by the resumed run either.
+    let vni = agrivn::normalize::legacy::encode(&lines, agrivn::normalize::Encoding::Vni).unwrap();
+    let english = |id: &str, quoted: &str| -> Vec<u8> {
+        let mut line = format!("{{\"id\":\"{id}\",\"text\":\"Farmers said ").into_bytes();
+        line.push(0x93);
+        line.extend_from_slice(quoted.as_bytes());
+        line.push(0x94);
+        line.extend_from_slice(b" this week.\"}\n");
+        line
+    };
+    // 18 lines in VNI, two English lines among them and two after them:
+    // resuming after 20 lines leaves only the last two to tag.
+    let mut mixed: Vec<Vec<u8>> = vni
+        .split_inclusive(|&b| b == b'\n')
+        .take(18)
+        .map(<[u8]>::to_vec)
+        .collect();
+    mixed.splice(10..10, [english("e1", "prices rose"), english("e2", "hello")]);
+    mixed.extend([english("e3", "prices rose"), english("e4", "hello")]);
+    let mixed = mixed.concat();
+    let dir = tempfile::tempdir().unwrap();
+    let rejects = dir.path().join("rejects.jsonl");
+    let rejects = rejects.to_str().unwrap();
+    assert_resume_round_trip_writing(&mixed, &["--encoding", "auto", "--rejects", rejects], 22);
     // An archive with fields of its own.
     let renamed = lines.replace("\"id\"", "\"url\"").replace("\"text\"", "\"body\"");
     assert_resume_round_trip(renamed.as_bytes(), &["--id-field", "url", "--text-field", "body"]);

@@ -23,6 +23,7 @@ mod stream;
 
 use serde::{Deserialize, Serialize};
 
+use crate::normalize::legacy::Encoding;
 use crate::pool::Lender;
 use crate::tag::{TagWorker, Tagger, Tags};
 pub use decode::InputEncoding;
@@ -73,6 +74,22 @@ pub struct Pipeline {
 impl Default for Pipeline {
     fn default() -> Self {
         Pipeline::new()
+    }
+}
+
+/// What became of a line of a chunk: tagged, or, skipped, judged without
+/// tagging (the encoding it would be read in, or why it would be rejected).
+pub(crate) enum Outcome {
+    Tagged(Result<TaggedLine, RecordError>),
+    Judged(Result<Encoding, RecordError>),
+}
+
+impl Outcome {
+    fn error(&self) -> Option<&RecordError> {
+        match self {
+            Outcome::Tagged(r) => r.as_ref().err(),
+            Outcome::Judged(r) => r.as_ref().err(),
+        }
     }
 }
 
@@ -183,26 +200,56 @@ impl Pipeline {
     /// is read in the legacy encoding most lines of `lines` were decoded
     /// from; when there is none, it is rejected.
     pub fn tag_lines(&self, lines: &[Line]) -> Vec<Result<TaggedLine, RecordError>> {
+        self.tag_chunk(lines, &vec![false; lines.len()])
+            .into_iter()
+            .map(|outcome| match outcome {
+                Outcome::Tagged(result) => result,
+                Outcome::Judged(_) => unreachable!("no line is skipped"),
+            })
+            .collect()
+    }
+
+    /// [`tag_lines`](Self::tag_lines) for the lines `skip` does not mark;
+    /// the others are judged without tagging, as
+    /// [`check_line`](Self::check_line) does. A line detection cannot
+    /// settle is read in the legacy encoding most lines of `lines` were
+    /// read in, skipped or not: a chunk gives each line the same result
+    /// whichever of its lines are skipped.
+    pub(crate) fn tag_chunk(&self, lines: &[Line], skip: &[bool]) -> Vec<Outcome> {
         let reading = &self.reading;
-        let mut results = self.map_batch(lines, |w, l| record::tag_line(w, l, reading));
+        let run = |w: &mut TagWorker, line: &Line, skip: bool, reading: &Reading| {
+            if skip {
+                Outcome::Judged(record::parse_line(line, reading).map(|(_, enc)| enc))
+            } else {
+                Outcome::Tagged(record::tag_line(w, line, reading))
+            }
+        };
+        let items: Vec<(&Line, bool)> = lines.iter().zip(skip.iter().copied()).collect();
+        let mut outcomes = self.map_batch(&items, |w, &(line, skip)| run(w, line, skip, reading));
         if reading.how == InputEncoding::Auto {
-            if let Some(enc) =
-                decode::dominant_legacy(results.iter().filter_map(|r| r.as_ref().ok().map(|t| t.encoding)))
-            {
+            let read_in = outcomes.iter().filter_map(|o| match o {
+                Outcome::Tagged(Ok(t)) => Some(t.encoding),
+                Outcome::Judged(Ok(enc)) => Some(*enc),
+                _ => None,
+            });
+            if let Some(enc) = decode::dominant_legacy(read_in) {
                 let mut worker = None;
                 let named = Reading {
                     how: InputEncoding::Legacy(enc),
                     ..reading.clone()
                 };
-                for (line, result) in lines.iter().zip(results.iter_mut()) {
-                    if matches!(result, Err(e) if e.kind == RecordErrorKind::InvalidUtf8) {
+                for (&(line, skip), outcome) in items.iter().zip(outcomes.iter_mut()) {
+                    if outcome
+                        .error()
+                        .is_some_and(|e| e.kind == RecordErrorKind::InvalidUtf8)
+                    {
                         let lent = worker.get_or_insert_with(|| self.tagger.lend());
-                        *result = record::tag_line(lent.worker(), line, &named);
+                        *outcome = run(lent.worker(), line, skip, &named);
                     }
                 }
             }
         }
-        results
+        outcomes
     }
 
     /// Whether [`tag_lines`](Self::tag_lines) would tag `line` or reject

@@ -3,7 +3,7 @@
 
 use std::io::BufRead;
 
-use super::{Line, LineReader, Pipeline, RecordError, TaggedLine};
+use super::{Line, LineReader, Outcome, Pipeline, RecordError, TaggedLine};
 use crate::{Error, ErrorKind};
 
 /// Most lines read before a chunk is tagged in parallel.
@@ -56,13 +56,18 @@ impl Pipeline {
         input: R,
         each: impl FnMut(&Line, Result<TaggedLine, RecordError>) -> crate::Result<()>,
     ) -> crate::Result<u64> {
-        self.tag_reader_skipping(input, |_| false, each)
+        self.tag_reader_skipping(input, |_| false, |_, _| {}, each)
     }
 
     /// [`tag_reader`](Self::tag_reader), leaving out the lines for which
-    /// `skip` is true: they are counted as read, but neither tagged nor given
-    /// to `each` (`agrivn tag --resume` skips the lines an interrupted run
-    /// tagged).
+    /// `skip` is true: they are counted as read and given to `skipped`
+    /// with what tagging them would give, tagged or rejected (found
+    /// without tagging them, as [`check_line`](Self::check_line) finds
+    /// it), but neither tagged nor given to `each` (`agrivn tag --resume`
+    /// skips the lines an interrupted run tagged). Every line gets the
+    /// result it gets without skipping: a line in a legacy encoding that
+    /// detection cannot settle is still read in the encoding of most lines
+    /// of its chunk, skipped lines included.
     ///
     /// # Errors
     /// As [`tag_reader`](Self::tag_reader).
@@ -70,17 +75,22 @@ impl Pipeline {
         &self,
         input: R,
         mut skip: impl FnMut(&Line) -> bool,
+        mut skipped: impl FnMut(&Line, Result<(), RecordError>),
         mut each: impl FnMut(&Line, Result<TaggedLine, RecordError>) -> crate::Result<()>,
     ) -> crate::Result<u64> {
         let mut reader = LineReader::new(input, self.record_limit());
         let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
+        let mut skips: Vec<bool> = Vec::with_capacity(CHUNK_LINES);
         loop {
             let read = reader.read_chunk(&mut chunk, CHUNK_LINES, CHUNK_BYTES);
-            chunk.retain(|l| !skip(l));
             if !chunk.is_empty() {
-                let results = self.tag_lines(&chunk);
-                for (line, result) in chunk.iter().zip(results) {
-                    each(line, result)?;
+                skips.clear();
+                skips.extend(chunk.iter().map(&mut skip));
+                for (line, outcome) in chunk.iter().zip(self.tag_chunk(&chunk, &skips)) {
+                    match outcome {
+                        Outcome::Tagged(result) => each(line, result)?,
+                        Outcome::Judged(result) => skipped(line, result.map(|_| ())),
+                    }
                 }
                 chunk.clear();
             }
@@ -167,10 +177,12 @@ mod tests {
     fn skipped_lines_are_counted_not_tagged_and_the_callback_error_stops() {
         let text = lines(10);
         let mut given = Vec::new();
+        let mut judged = Vec::new();
         let read = Pipeline::new()
             .tag_reader_skipping(
                 text.as_bytes(),
                 |l| l.number <= 4,
+                |line, verdict| judged.push((line.number, verdict.is_ok())),
                 |line, _| {
                     given.push(line.number);
                     Ok(())
@@ -178,6 +190,7 @@ mod tests {
             )
             .unwrap();
         assert_eq!((read, given), (10, (5..=10).collect::<Vec<_>>()));
+        assert_eq!(judged, [(1, true), (2, true), (3, true), (4, true)]);
         let err = Pipeline::new()
             .tag_reader(text.as_bytes(), |line, _| {
                 if line.number == 3 {

@@ -452,13 +452,12 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
     let rejected_before = std::cell::Cell::new(0);
     let read = pipeline.tag_reader_skipping(
         inp.reader,
-        |line| {
-            let skipped = resume.skips(|field| crate::resume::id_of(&line.bytes, field));
+        |line| resume.skips(|field| crate::resume::id_of(&line.bytes, field)),
+        |line, verdict| {
             // Copied to the rejects file by the interrupted run.
-            if skipped && judge_skipped && !line.truncated && pipeline.check_line(line).is_err() {
+            if judge_skipped && !line.truncated && verdict.is_err() {
                 rejected_before.set(rejected_before.get() + 1);
             }
-            skipped
         },
         |line, result| {
             let cut = if sink.rejects_to_cut {
