@@ -1659,3 +1659,42 @@ fn normalize_jsonl_writes_a_line_that_is_not_json_on_one_line() {
         "{oops still the first line\n{\"id\":2,\"text\":\"a\\nb\"}\n"
     );
 }
+
+#[test]
+fn articles_from_a_pipe_are_written_before_the_input_ends() {
+    use std::io::{BufRead, Write};
+    use std::process::Stdio;
+    let mut child = agrivn()
+        .args(["tag", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..3 {
+        let article = "\"title\":\"Giá lúa tăng\",\"text\":\"Thương lái thu mua lúa.\"";
+        writeln!(stdin, "{{\"id\":\"{i}\",{article}}}").unwrap();
+    }
+    stdin.flush().unwrap();
+    // The input stays open: the three articles come out all the same.
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        for _ in 0..3 {
+            let line = lines.next().unwrap().unwrap();
+            tx.send(line).unwrap();
+        }
+    });
+    // Generous: the test is that they come at all before the input ends.
+    let wait = std::time::Duration::from_secs(60);
+    let got: Vec<String> = (0..3)
+        .map(|_| rx.recv_timeout(wait).expect("a tagged line"))
+        .collect();
+    for (i, line) in got.iter().enumerate() {
+        assert!(line.starts_with(&format!("{{\"id\":\"{i}\"")), "{line}");
+        assert!(line.contains("\"agri\":true"), "{line}");
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+}

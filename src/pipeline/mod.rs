@@ -30,7 +30,7 @@ pub use decode::InputEncoding;
 pub use reader::{Framing, Line, LineReader};
 use record::Reading;
 pub use record::{RecordError, RecordErrorKind, RecordFields, TaggedLine};
-pub use stream::{CHUNK_BYTES, CHUNK_LINES};
+pub use stream::{CHUNK_BYTES, CHUNK_LINES, CHUNK_WAIT};
 
 /// Most articles of a batch one thread tags before the others may take
 /// what is left.

@@ -119,14 +119,49 @@ impl<R: BufRead> LineReader<R> {
         max_lines: usize,
         max_bytes: usize,
     ) -> std::io::Result<usize> {
+        self.read_chunk_within(chunk, max_lines, max_bytes, None)
+    }
+
+    /// [`read_chunk`](Self::read_chunk), which also stops after a line
+    /// once `max_wait` has passed since the call began, or when the reader
+    /// says it has nothing to give yet (an error of kind
+    /// [`WouldBlock`](std::io::ErrorKind::WouldBlock) between two lines;
+    /// asked again, it should wait): input that comes slowly (a feed, a
+    /// pipe from a crawler) is handed on as it comes, not held until a
+    /// chunk is full.
+    ///
+    /// # Errors
+    /// As [`read_chunk`](Self::read_chunk).
+    pub fn read_chunk_within(
+        &mut self,
+        chunk: &mut Vec<Line>,
+        max_lines: usize,
+        max_bytes: usize,
+        max_wait: Option<std::time::Duration>,
+    ) -> std::io::Result<usize> {
+        let began = max_wait.map(|w| (std::time::Instant::now(), w));
         let (mut lines, mut bytes) = (0, 0);
         while lines < max_lines && bytes < max_bytes {
-            let Some(line) = self.next_line()? else {
-                break;
+            let line = match self.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                // The input has nothing more for now: the lines read are
+                // handed on, or, when there are none, the input is asked
+                // again.
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    if lines > 0 {
+                        break;
+                    }
+                    continue;
+                }
+                Err(e) => return Err(e),
             };
             lines += 1;
             bytes += line.bytes.len();
             chunk.push(line);
+            if began.is_some_and(|(t, w)| t.elapsed() >= w) {
+                break;
+            }
         }
         Ok(lines)
     }
@@ -134,7 +169,9 @@ impl<R: BufRead> LineReader<R> {
     /// The next line, `Ok(None)` at the end of input.
     ///
     /// # Errors
-    /// The I/O errors of the underlying reader.
+    /// The I/O errors of the underlying reader. An error of kind
+    /// [`WouldBlock`](std::io::ErrorKind::WouldBlock) is returned only
+    /// before a line starts; within a line the reader is asked again.
     pub fn next_line(&mut self) -> std::io::Result<Option<Line>> {
         let mut bytes = Vec::new();
         // Bytes of the line, without its LF.
@@ -152,6 +189,10 @@ impl<R: BufRead> LineReader<R> {
             let buf = match self.inner.fill_buf() {
                 Ok(b) => b,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                // Nothing to read yet: said before a line starts (the
+                // caller may hand on the lines it has), waited for within
+                // one (the reader is asked again, and is expected to wait).
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock && any => continue,
                 Err(e) => return Err(e),
             };
             if buf.is_empty() {

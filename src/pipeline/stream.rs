@@ -10,11 +10,16 @@ use crate::{Error, ErrorKind};
 pub const CHUNK_LINES: usize = 4096;
 /// Most bytes of lines read before a chunk is tagged in parallel.
 pub const CHUNK_BYTES: usize = 32 << 20;
+/// Longest time lines are gathered before a chunk is tagged: input that
+/// comes slowly is tagged as it comes (each line written once the next one
+/// arrives, or the input ends), not when 4096 lines have come.
+pub const CHUNK_WAIT: std::time::Duration = std::time::Duration::from_millis(200);
 
 impl Pipeline {
     /// Tag every JSON Lines record of `input`, in order, with memory
     /// bounded by one chunk ([`CHUNK_LINES`] lines or [`CHUNK_BYTES`]
-    /// bytes, whichever comes first) whatever the size of the input. Each
+    /// bytes, whichever comes first, or the lines read in [`CHUNK_WAIT`])
+    /// whatever the size of the input. Each
     /// chunk is tagged in parallel; `each` gets every line with its tagged
     /// line or the reason it was rejected, in input order. Returns the
     /// number of lines read.
@@ -56,7 +61,7 @@ impl Pipeline {
         input: R,
         each: impl FnMut(&Line, Result<TaggedLine, RecordError>) -> crate::Result<()>,
     ) -> crate::Result<u64> {
-        self.tag_reader_skipping(input, |_| false, |_, _| {}, each)
+        self.tag_reader_skipping(input, |_| false, |_, _| {}, each, || Ok(()))
     }
 
     /// [`tag_reader`](Self::tag_reader), leaving out the lines for which
@@ -67,7 +72,9 @@ impl Pipeline {
     /// skips the lines an interrupted run tagged). Every line gets the
     /// result it gets without skipping: a line in a legacy encoding that
     /// detection cannot settle is still read in the encoding of most lines
-    /// of its chunk, skipped lines included.
+    /// of its chunk, skipped lines included. `chunk_done` is called after
+    /// the lines of each chunk are given, when the stream is about to read
+    /// on: the moment to flush what was written, for a reader downstream.
     ///
     /// # Errors
     /// As [`tag_reader`](Self::tag_reader).
@@ -77,12 +84,13 @@ impl Pipeline {
         mut skip: impl FnMut(&Line) -> bool,
         mut skipped: impl FnMut(&Line, Result<(), RecordError>),
         mut each: impl FnMut(&Line, Result<TaggedLine, RecordError>) -> crate::Result<()>,
+        mut chunk_done: impl FnMut() -> crate::Result<()>,
     ) -> crate::Result<u64> {
         let mut reader = LineReader::new(input, self.record_limit());
         let mut chunk: Vec<Line> = Vec::with_capacity(CHUNK_LINES);
         let mut skips: Vec<bool> = Vec::with_capacity(CHUNK_LINES);
         loop {
-            let read = reader.read_chunk(&mut chunk, CHUNK_LINES, CHUNK_BYTES);
+            let read = reader.read_chunk_within(&mut chunk, CHUNK_LINES, CHUNK_BYTES, Some(CHUNK_WAIT));
             if !chunk.is_empty() {
                 skips.clear();
                 skips.extend(chunk.iter().map(&mut skip));
@@ -93,6 +101,7 @@ impl Pipeline {
                     }
                 }
                 chunk.clear();
+                chunk_done()?;
             }
             match read {
                 Ok(0) => return Ok(reader.lines_read()),
@@ -187,6 +196,7 @@ mod tests {
                     given.push(line.number);
                     Ok(())
                 },
+                || Ok(()),
             )
             .unwrap();
         assert_eq!((read, given), (10, (5..=10).collect::<Vec<_>>()));

@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+use crate::input;
+
 /// Refuse to run when one of `outputs` (an option's name and its file) is
 /// one of the `inputs` files (stdin when none is named, or `-`), another
 /// output or stdout, or when stdout is an input, when the output goes
 /// there.
 pub fn check(inputs: &[PathBuf], outputs: &[(&str, &Path)], to_stdout: bool) -> Result<()> {
-    let stdout = if to_stdout { stdout_metadata() } else { None };
+    let stdout = if to_stdout { input::stdout_metadata() } else { None };
     // Each file looked at once (a folder may hold many inputs).
     let existing: Vec<(&str, &Path, Metadata)> = outputs
         .iter()
@@ -43,7 +45,7 @@ pub fn check(inputs: &[PathBuf], outputs: &[(&str, &Path)], to_stdout: bool) -> 
     // Stdin is read when no file is named, or as "-".
     let reads_stdin = inputs.is_empty() || inputs.iter().any(|p| p.as_os_str() == "-");
     let stdin = reads_stdin
-        .then(stdin_metadata)
+        .then(input::stdin_metadata)
         .flatten()
         .map(|m| ("the file read on stdin".to_string(), m));
     let files = inputs.iter().filter(|p| p.as_os_str() != "-").filter_map(|p| {
@@ -62,38 +64,6 @@ pub fn check(inputs: &[PathBuf], outputs: &[(&str, &Path)], to_stdout: bool) -> 
         }
     }
     Ok(())
-}
-
-/// What stdout is, when it is a regular file.
-fn stdout_metadata() -> Option<Metadata> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        file_metadata(std::io::stdout().as_fd())
-    }
-    #[cfg(not(unix))]
-    {
-        None
-    }
-}
-
-/// What stdin is, when it is a regular file (`agrivn tag < archive.jsonl`).
-fn stdin_metadata() -> Option<Metadata> {
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsFd;
-        file_metadata(std::io::stdin().as_fd())
-    }
-    #[cfg(not(unix))]
-    {
-        None
-    }
-}
-
-#[cfg(unix)]
-fn file_metadata(fd: std::os::fd::BorrowedFd<'_>) -> Option<Metadata> {
-    let fd = fd.try_clone_to_owned().ok()?;
-    std::fs::File::from(fd).metadata().ok().filter(Metadata::is_file)
 }
 
 fn same_file(a: &Metadata, b: &Metadata) -> bool {

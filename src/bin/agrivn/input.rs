@@ -2,7 +2,7 @@
 //! Gzip-compressed input (`archive.jsonl.gz`, or gzip bytes on stdin) is
 //! decompressed as it is read, and UTF-16 input read as UTF-8.
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,6 +16,9 @@ use crate::utf16;
 pub struct Input {
     pub name: String,
     pub reader: Box<dyn BufRead + Send>,
+    /// Whether it is stdin and not a file (a pipe, a terminal): its input
+    /// may come slowly.
+    pub may_wait: bool,
     /// Bytes read from the file so far (compressed bytes for gzip), for a
     /// progress bar.
     pub consumed: Arc<AtomicU64>,
@@ -59,6 +62,7 @@ pub fn stdin() -> Input {
         Ok(reader) => Input {
             name,
             reader,
+            may_wait: stdin_metadata().is_none(),
             consumed,
         },
         // Reading the first bytes failed: let the first line read report it.
@@ -67,6 +71,7 @@ pub fn stdin() -> Input {
             Input {
                 name,
                 reader: Box::new(reader),
+                may_wait: stdin_metadata().is_none(),
                 consumed,
             }
         }
@@ -84,6 +89,7 @@ pub fn open(path: &Path) -> Result<Input> {
     Ok(Input {
         name,
         reader,
+        may_wait: false,
         consumed,
     })
 }
@@ -166,6 +172,38 @@ pub fn read_to_string(path: &Path) -> Result<String> {
 /// Buffered stdout.
 pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// What stdout is, when it is a regular file.
+pub fn stdout_metadata() -> Option<Metadata> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        file_metadata(std::io::stdout().as_fd())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+/// What stdin is, when it is a regular file (`agrivn tag < archive.jsonl`).
+pub fn stdin_metadata() -> Option<Metadata> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        file_metadata(std::io::stdin().as_fd())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+#[cfg(unix)]
+fn file_metadata(fd: std::os::fd::BorrowedFd<'_>) -> Option<Metadata> {
+    let fd = fd.try_clone_to_owned().ok()?;
+    std::fs::File::from(fd).metadata().ok().filter(Metadata::is_file)
 }
 
 /// Whether an error is a write to a closed pipe.

@@ -5,6 +5,7 @@ mod clobber;
 mod eval;
 mod input;
 mod normalize;
+mod prefetch;
 mod progress;
 mod resume;
 mod segment;

@@ -446,12 +446,24 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
     sink.progress.start_input(std::sync::Arc::clone(&inp.consumed));
     // An error writing the output ends the run; it is kept as it is, so
     // that a closed pipe is still recognised.
-    let mut write_error = None;
+    let write_error = std::cell::RefCell::new(None);
+    let failed = |e: anyhow::Error| {
+        *write_error.borrow_mut() = Some(e);
+        agrivn::Error::new(agrivn::ErrorKind::Io, "cannot write the output")
+    };
     let judge_skipped = sink.rejects.is_some();
     let rejected_earlier = resume.rejected;
     let rejected_before = std::cell::Cell::new(0);
+    let sink = std::cell::RefCell::new(sink);
+    // Read ahead on a thread when the input may be slow to come, so that
+    // what has come is tagged and written without waiting for more.
+    let reader: Box<dyn std::io::BufRead + Send> = if inp.may_wait {
+        Box::new(crate::prefetch::Prefetch::new(inp.reader))
+    } else {
+        inp.reader
+    };
     let read = pipeline.tag_reader_skipping(
-        inp.reader,
+        reader,
         |line| resume.skips(|field| crate::resume::id_of(&line.bytes, field)),
         |line, verdict| {
             // Copied to the rejects file by the interrupted run.
@@ -460,21 +472,26 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
             }
         },
         |line, result| {
+            let mut sink = sink.borrow_mut();
             let cut = if sink.rejects_to_cut {
                 sink.cut_rejects(rejected_earlier + rejected_before.get())
             } else {
                 Ok(())
             };
             cut.and_then(|()| sink.record(&name, line, result, Keep::Copy))
-                .map_err(|e| {
-                    write_error = Some(e);
-                    agrivn::Error::new(agrivn::ErrorKind::Io, "cannot write the output")
-                })
+                .map_err(failed)
+        },
+        // Out at once for a reader downstream, before the stream waits for
+        // more input.
+        || {
+            let flushed = sink.borrow_mut().out.flush();
+            flushed.map_err(|e| failed(anyhow::Error::new(e).context("cannot write the output")))
         },
     );
+    let sink = sink.into_inner();
     resume.rejected += rejected_before.get();
     sink.progress.end_input();
-    if let Some(e) = write_error {
+    if let Some(e) = write_error.into_inner() {
         return Err(e);
     }
     match read {
