@@ -202,9 +202,10 @@ impl Pipeline {
     pub fn tag_lines(&self, lines: &[Line]) -> Vec<Result<TaggedLine, RecordError>> {
         self.tag_chunk(lines, &vec![false; lines.len()])
             .into_iter()
-            .map(|outcome| match outcome {
-                Outcome::Tagged(result) => result,
-                Outcome::Judged(_) => unreachable!("no line is skipped"),
+            .filter_map(|outcome| match outcome {
+                Outcome::Tagged(result) => Some(result),
+                // None: no line is skipped.
+                Outcome::Judged(_) => None,
             })
             .collect()
     }

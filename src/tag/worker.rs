@@ -1,8 +1,8 @@
 //! A tagger's worker: reads an article's title and text through the
 //! normalizer and the segmenter, a window of at most 256 KiB at a time
 //! and sentence by sentence, and records every phrase of the taxonomy it
-//! matches, with its sentence and position factor. Each run of words is matched in `run.rs`; what the matches add
-//! up to is `score.rs`.
+//! matches, with its sentence and position factor. Each run of words is
+//! matched in `run.rs`; what the matches add up to is `score.rs`.
 
 use std::sync::Arc;
 
