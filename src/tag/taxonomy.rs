@@ -502,10 +502,14 @@ impl Written {
     }
 }
 
-/// A phrase longer than [`MAX_PHRASE`] syllables would never match: refuse
-/// it, naming the line where it is written.
+/// An empty phrase (a word list's `""`) would match nothing, and one
+/// longer than [`MAX_PHRASE`] syllables would never match: refuse them,
+/// naming the line where they are written.
 fn check_length(text: &str, phrase: &Spanned<String>) -> Result<()> {
     let syllables = phrase.get_ref().split_whitespace().count();
+    if syllables == 0 {
+        return Err(error_at(text, &phrase.span(), "a phrase is empty"));
+    }
     if syllables <= MAX_PHRASE {
         return Ok(());
     }
@@ -687,6 +691,24 @@ mod tests {
             assert_eq!(err.line(), Some(21), "{empty}: {err}");
             assert!(err.to_string().contains("empty"), "{err}");
         }
+    }
+
+    #[test]
+    fn an_empty_word_of_a_context_a_list_or_a_mask_is_refused_on_its_line() {
+        // The context of line 23.
+        let err = Taxonomy::from_toml(&two_topics("\"giá\", \" \"")).unwrap_err();
+        assert_eq!(err.line(), Some(23), "{err}");
+        assert!(err.to_string().contains("empty"), "{err}");
+        let in_list = two_topics("\"@price\"")
+            .replace("version = 1\n", "version = 1\n[lists]\nprice = [\"giá\", \"\"]\n");
+        let err = Taxonomy::from_toml(&in_list).unwrap_err();
+        assert_eq!(err.line(), Some(3), "{err}");
+        let mask = format!(
+            "{}[mask]\nphrases = [\"heo quay\",\n  \"\"]\n",
+            two_topics("\"giá\"")
+        );
+        let err = Taxonomy::from_toml(&mask).unwrap_err();
+        assert_eq!(err.line(), Some(26), "{err}");
     }
 
     #[test]
