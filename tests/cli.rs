@@ -1698,3 +1698,43 @@ fn articles_from_a_pipe_are_written_before_the_input_ends() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_the_run_with_what_was_tagged_written_and_summed_up() {
+    use std::io::{BufRead, Write};
+    use std::process::Stdio;
+    let mut child = agrivn()
+        .args(["tag", "--quiet"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..3 {
+        let article = "\"title\":\"Giá lúa tăng\",\"text\":\"Thương lái thu mua lúa.\"";
+        writeln!(stdin, "{{\"id\":\"{i}\",{article}}}").unwrap();
+    }
+    stdin.flush().unwrap();
+    // Once the three are written, while it waits for more input: Ctrl-C.
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    for _ in 0..3 {
+        lines.next().unwrap().unwrap();
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    if !killed.is_ok_and(|s| s.success()) {
+        eprintln!("no kill command: skipped");
+        child.kill().unwrap();
+        child.wait().unwrap();
+        return;
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("read 3 tagged 3"), "{stderr}");
+    assert!(stderr.contains("stopped by a signal"), "{stderr}");
+    drop(stdin);
+}

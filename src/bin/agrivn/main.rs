@@ -4,6 +4,7 @@
 mod clobber;
 mod eval;
 mod input;
+mod interrupt;
 mod normalize;
 mod prefetch;
 mod progress;

@@ -5,10 +5,13 @@
 //! thread also decompresses gzip input while the tagger works.
 
 use std::io::{self, BufRead, Read};
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError, sync_channel};
+use std::time::Duration;
 
 /// Blocks read ahead at most.
 const AHEAD: usize = 4;
+/// How often a wait for input looks whether a signal asked the run to end.
+const POLL: Duration = Duration::from_millis(100);
 
 /// A reader fed by a thread. `fill_buf` says once that nothing has come
 /// yet (an error of kind [`io::ErrorKind::WouldBlock`]), then waits.
@@ -61,7 +64,18 @@ impl BufRead for Prefetch {
                     self.said_waiting = true;
                     return Err(io::ErrorKind::WouldBlock.into());
                 }
-                Err(TryRecvError::Empty) => self.blocks.recv().ok(),
+                Err(TryRecvError::Empty) => loop {
+                    // Waiting, until a signal asks the run to end.
+                    match self.blocks.recv_timeout(POLL) {
+                        Ok(block) => break Some(block),
+                        Err(RecvTimeoutError::Timeout) if crate::interrupt::requested() => {
+                            self.done = true;
+                            return Err(io::Error::other("stopped by a signal"));
+                        }
+                        Err(RecvTimeoutError::Timeout) => {}
+                        Err(RecvTimeoutError::Disconnected) => break None,
+                    }
+                },
                 Err(TryRecvError::Disconnected) => None,
             };
             self.said_waiting = false;

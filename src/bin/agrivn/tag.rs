@@ -372,8 +372,9 @@ pub fn run(mut args: Args) -> Result<i32> {
     let mut code = i32::from(!all_read);
     // Runs of text files are tagged in parallel chunks, JSON Lines files
     // one after the other (each in parallel chunks of lines).
+    crate::interrupt::install();
     let mut k = 0;
-    while k < sources.len() {
+    while k < sources.len() && !crate::interrupt::requested() {
         let run = sources[k..].iter().take_while(|p| walk::is_text_file(p)).count();
         let result = if run > 0 {
             let files = &sources[k..k + run];
@@ -428,6 +429,12 @@ pub fn run(mut args: Args) -> Result<i32> {
         text_field: &args.settings.text_field,
     };
     s.print(secs, filter, &hints);
+    if crate::interrupt::requested() {
+        eprintln!(
+            "agrivn tag: stopped by a signal after the articles above; `--resume OUTPUT` continues from there"
+        );
+        code = crate::interrupt::STATUS;
+    }
     if args.hadoop_counters {
         s.hadoop_counters(filter.is_some());
     }
@@ -485,7 +492,11 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
         // more input.
         || {
             let flushed = sink.borrow_mut().out.flush();
-            flushed.map_err(|e| failed(anyhow::Error::new(e).context("cannot write the output")))
+            flushed.map_err(|e| failed(anyhow::Error::new(e).context("cannot write the output")))?;
+            if crate::interrupt::requested() {
+                return Err(agrivn::Error::new(agrivn::ErrorKind::Io, "stopped by a signal"));
+            }
+            Ok(())
         },
     );
     let sink = sink.into_inner();
@@ -496,6 +507,7 @@ fn tag_jsonl(pipeline: &Pipeline, path: &Path, sink: &mut Sink, resume: &mut Res
     }
     match read {
         Ok(_) => Ok(true),
+        Err(_) if crate::interrupt::requested() => Ok(true),
         // A read error (a truncated gzip file, a failing disk) ends the
         // file; the lines read before it were tagged.
         Err(e) => {
@@ -549,6 +561,9 @@ fn tag_text_files(
             chunk.clear();
             names.clear();
             bytes = 0;
+            if crate::interrupt::requested() {
+                break;
+            }
         }
     }
     Ok(all_read)
