@@ -22,12 +22,16 @@ pub struct Prefetch {
     /// Whether the caller was told that nothing has come yet.
     said_waiting: bool,
     done: bool,
+    /// The reading thread, joined when the input has ended (so that what
+    /// its reader says when dropped, such as a UTF-16 warning, is said
+    /// before the summary).
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Prefetch {
     pub fn new(mut inner: Box<dyn BufRead + Send>) -> Prefetch {
         let (tx, rx) = sync_channel(AHEAD);
-        std::thread::spawn(move || {
+        let thread = std::thread::spawn(move || {
             loop {
                 let block = match inner.fill_buf() {
                     Ok([]) => return,
@@ -51,6 +55,16 @@ impl Prefetch {
             pos: 0,
             said_waiting: false,
             done: false,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        // Once the input has ended; a thread still reading is left.
+        if let Some(thread) = self.thread.take().filter(|t| self.done || t.is_finished()) {
+            let _ = thread.join();
         }
     }
 }
@@ -70,6 +84,8 @@ impl BufRead for Prefetch {
                         Ok(block) => break Some(block),
                         Err(RecvTimeoutError::Timeout) if crate::interrupt::requested() => {
                             self.done = true;
+                            // Still waiting for input: not joined.
+                            self.thread.take();
                             return Err(io::Error::other("stopped by a signal"));
                         }
                         Err(RecvTimeoutError::Timeout) => {}
