@@ -1738,3 +1738,19 @@ fn a_signal_ends_the_run_with_what_was_tagged_written_and_summed_up() {
     assert!(stderr.contains("stopped by a signal"), "{stderr}");
     drop(stdin);
 }
+
+#[test]
+fn normalize_twice_is_normalize_once_line_for_line() {
+    let input = "\rb\na\u{b}\u{c}b\nx\u{2028}\n\u{2029}Giá  lúa\u{85}tăng \nx \u{301} y\n";
+    for options in [&[][..], &["--strip-diacritics"], &["--fold"]] {
+        let args = |o: &[&'static str]| [&["normalize"][..], o].concat();
+        let once = agrivn_with_stdin(&args(options), input).stdout;
+        let twice = agrivn_with_stdin(&args(options), once.clone()).stdout;
+        assert_eq!(
+            String::from_utf8_lossy(&twice),
+            String::from_utf8_lossy(&once),
+            "{options:?}"
+        );
+        assert_eq!(once.iter().filter(|&&b| b == b'\n').count(), 5, "{options:?}");
+    }
+}

@@ -117,16 +117,23 @@ impl OffsetMap {
     }
 }
 
-/// The end of `original[start..end]` without the spaces and line breaks at
-/// its end, which normalization drops after a word (never trimmed to
-/// nothing).
+/// The end of `original[start..end]` without the spaces, line breaks and
+/// invisible chars at its end, which normalization drops after a word
+/// (never trimmed to nothing).
 pub(crate) fn without_dropped_end(original: &str, start: usize, end: usize) -> usize {
     let Some(range) = original.get(start..end) else {
         return end;
     };
     let mut kept = range;
     while let Some(c) = kept.chars().next_back() {
-        if !(super::chars::is_space(c) || super::chars::is_line_break(c)) {
+        // Spaces, line breaks, and invisible chars normalization drops (a
+        // zero-width joiner, a soft hyphen, a direction mark), but not the
+        // variation selector of an emoji ("❤️"), which it keeps.
+        let dropped = super::chars::is_space(c)
+            || super::chars::is_line_break(c)
+            || (super::chars::is_ignorable(c)
+                && !matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}'));
+        if !dropped {
             break;
         }
         let before = &kept[..kept.len() - c.len_utf8()];
@@ -276,6 +283,25 @@ mod tests {
         let m = OffsetMap::from_entries(vec![(0, 0), (1, 3)], 2, 5);
         assert_eq!(m.span_to_original(0, 1), (0, 3));
         assert_eq!(m.span_to_original(1, 2), (3, 5));
+    }
+
+    #[test]
+    fn a_span_in_the_original_leaves_out_what_normalization_dropped_after_it() {
+        let n = crate::normalize::Normalizer::new();
+        for (original, word, want) in [
+            ("lúa \u{200d}", "lúa", "lúa"),
+            ("lúa \u{ad}\n", "lúa", "lúa"),
+            ("\u{200f}עברית\u{200e}", "עברית", "עברית"),
+            ("❤\u{fe0f} ", "❤\u{fe0f}", "❤\u{fe0f}"),
+        ] {
+            let r = n.normalize_with_offsets(original);
+            let at = r
+                .text
+                .find(word)
+                .unwrap_or_else(|| panic!("{word} in {:?}", r.text));
+            let (s, e) = r.map.span_in(original, at, at + word.len());
+            assert_eq!(&original[s..e], want, "{original:?}");
+        }
     }
 
     #[test]

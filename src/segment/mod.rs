@@ -257,8 +257,9 @@ impl Worker {
     /// Segment `text` a window at a time, giving `f` the tokens of each
     /// window in turn (spans in `text`): for texts of any size, whose
     /// tokens are then never all held at once. A window is at most 256 KiB
-    /// and ends at a line break or the end of a sentence, so the tokens are
-    /// those [`Worker::segment`] gives.
+    /// and ends at a line break, the end of a sentence or a comma (only a
+    /// text that runs 128 KiB without any may have a word cut where a
+    /// window ends); the tokens are those [`Worker::segment`] gives.
     ///
     /// ```
     /// # #[cfg(feature = "embedded-data")] {

@@ -14,9 +14,11 @@ pub(crate) const WINDOW_BYTES: usize = 1 << 18;
 /// otherwise the window ends, in its second half, after the last line
 /// break, else after the last sentence end followed by a space (of any
 /// kind: a no-break space, a tab) and no digit ("10 . 000" is a number),
-/// else after the last space (a word may then be cut, in a run of
-/// `max / 2` bytes without a sentence end), else after the first space
-/// that follows (no token is cut, however long).
+/// else after the last comma, semicolon, colon or closing bracket or quote
+/// followed by a space (no word runs across them), else after the last
+/// space (a word may then be cut, in a run of `max / 2` bytes without any
+/// of these), else after the first space that follows (no token is cut,
+/// however long).
 fn window_len(text: &str, max: usize) -> (usize, usize) {
     if text.len() <= max {
         return (text.len(), 0);
@@ -27,8 +29,10 @@ fn window_len(text: &str, max: usize) -> (usize, usize) {
     if let Some(i) = region.rfind('\n') {
         return (lo + i + 1, 1);
     }
-    // Scanning back: the last space met, and the char after each char.
+    // Scanning back: the last space met, the last one after a comma (or
+    // other mark no word runs across), and the char after each char.
     let mut last_space: Option<(usize, usize)> = None;
+    let mut last_pause: Option<(usize, usize)> = None;
     let mut after: Option<(usize, char)> = None;
     for (i, c) in region.char_indices().rev() {
         if let Some((j, space)) = after.filter(|&(_, a)| a.is_whitespace()) {
@@ -37,13 +41,16 @@ fn window_len(text: &str, max: usize) -> (usize, usize) {
             if matches!(c, '.' | '!' | '?') && !number_goes_on {
                 return (end, 1 + space.len_utf8());
             }
+            if last_pause.is_none() && matches!(c, ',' | ';' | ':' | ')' | ']' | '"' | '”' | '’' | '»') {
+                last_pause = Some((end, c.len_utf8() + space.len_utf8()));
+            }
         }
         if last_space.is_none() && c.is_whitespace() {
             last_space = Some((lo + i + c.len_utf8(), c.len_utf8()));
         }
         after = Some((i, c));
     }
-    last_space.unwrap_or_else(|| {
+    last_pause.or(last_space).unwrap_or_else(|| {
         // No space in half a window: the window runs on to the next one,
         // so that no token is cut.
         match text[hi..].char_indices().find(|&(_, c)| c.is_whitespace()) {
@@ -120,5 +127,7 @@ mod tests {
         // "10 . 000" is one number, not a sentence end: the window ends
         // at the last space instead.
         assert_eq!(window_len("giá 10 . 000 đ", 14), (14, 1));
+        // A comma before the last space wins over it.
+        assert_eq!(window_len("ab cd ef, gh ij kl", 16), (10, 2));
     }
 }

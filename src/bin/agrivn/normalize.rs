@@ -165,11 +165,17 @@ pub fn run(args: Args) -> Result<i32> {
             let text = reading.text(&line, &inp.name);
             let result = match args.format {
                 // A line break inside a line (CR, NEL, U+2028) becomes a
-                // space: one line out for each line in.
+                // space: one line out for each line in, with single spaces
+                // and none at its ends, as normalized text has (so that
+                // normalizing the output again changes nothing).
                 Format::Text => {
                     let out = apply(&reading.normalizer, &args, &text);
-                    if out.contains('\n') {
-                        out.replace('\n', " ")
+                    if out.contains('\n') || out.contains("  ") || out.starts_with(' ') || out.ends_with(' ')
+                    {
+                        out.split([' ', '\n'])
+                            .filter(|w| !w.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" ")
                     } else {
                         out
                     }
