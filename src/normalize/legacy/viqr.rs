@@ -146,7 +146,16 @@ pub(super) fn decode_with_stats(text: &str) -> (String, Stats) {
                 .position(|c| c.is_whitespace())
                 .map_or(n, |k| i + k);
             if is_address(&chars[i..end]) {
-                out.extend(&chars[i..end]);
+                // Written as it is, but for the escapes of mark chars that
+                // follow a letter ("nhandan\\.vn"), which are VIQR's.
+                let mut k = i;
+                while k < end {
+                    if chars[k] == '\\' && k + 1 < end && is_mark(chars[k + 1]) {
+                        k += 1;
+                    }
+                    out.push(chars[k]);
+                    k += 1;
+                }
                 i = end;
                 continue;
             }
@@ -286,6 +295,11 @@ mod tests {
             decode("Lie^n he^. user@example.com, http://x.vn/a?b=c hoa(.c www.mard.gov.vn"),
             "Liên hệ user@example.com, http://x.vn/a?b=c hoặc www.mard.gov.vn"
         );
+        // What the encoder writes for an address comes back as it was.
+        for address in ["nhandandientu@nhandan.vn", "https://www.facebook.com/Hateco.Fulfillment?x=1"] {
+            let written = encode(&format!("Liên hệ: {address}")).unwrap();
+            assert_eq!(decode(&written), format!("Liên hệ: {address}"), "{written}");
+        }
     }
 
     #[test]
