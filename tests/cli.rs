@@ -1754,3 +1754,38 @@ fn normalize_twice_is_normalize_once_line_for_line() {
         assert_eq!(once.iter().filter(|&&b| b == b'\n').count(), 5, "{options:?}");
     }
 }
+
+#[test]
+fn gold_files_are_read_as_every_input_and_bad_bytes_are_named_by_line() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let gold = "Nông_dân thu_hoạch lúa .\nGiá lúa tăng .\n";
+    let gz = dir.path().join("gold.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::default(),
+    );
+    enc.write_all(gold.as_bytes()).unwrap();
+    enc.finish().unwrap();
+    let model = dir.path().join("m.bin");
+    let run = agrivn()
+        .args(["train", "segment", "--gold"])
+        .arg(&gz)
+        .arg("--out")
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let latin1 = dir.path().join("latin1.gold");
+    std::fs::write(&latin1, [gold.as_bytes(), b"n\xf4ng_d\xe2n\n"].concat()).unwrap();
+    let run = agrivn()
+        .args(["train", "segment", "--gold"])
+        .arg(&latin1)
+        .arg("--out")
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("latin1.gold:3: not valid UTF-8"), "{stderr}");
+}

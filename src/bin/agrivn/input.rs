@@ -136,33 +136,21 @@ fn head<R: BufRead>(reader: &mut R) -> io::Result<&[u8]> {
     reader.fill_buf()
 }
 
-/// The bytes of a whole file (a `.txt` article), as UTF-8 when they are
-/// UTF-16.
-pub fn utf8_bytes(bytes: Vec<u8>, name: &str) -> io::Result<Vec<u8>> {
-    match utf16::byte_order(&bytes) {
-        Some(order) => {
-            let mut out = Vec::with_capacity(bytes.len());
-            utf16::Utf16Reader::new(&bytes[..], order, name).read_to_end(&mut out)?;
-            Ok(out)
-        }
-        None => Ok(bytes),
-    }
-}
-
 /// Read a whole input (for small inputs such as gold files; `-` is stdin),
-/// without a leading byte-order mark; UTF-16 is read as UTF-8.
+/// without a leading byte-order mark, as every input is read (gzip
+/// decompressed, UTF-16 as UTF-8); text that is not UTF-8 is an error
+/// naming its line.
 pub fn read_to_string(path: &Path) -> Result<String> {
-    let (name, bytes) = if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).context("cannot read stdin")?;
-        ("<stdin>".to_string(), bytes)
-    } else {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-        (name, bytes)
-    };
-    let mut s =
-        String::from_utf8(utf8_bytes(bytes, &name)?).with_context(|| format!("{name} is not valid UTF-8"))?;
+    let mut inp = open(path)?;
+    let mut bytes = Vec::new();
+    inp.reader
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", inp.name))?;
+    let mut s = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow::anyhow!("{}:{line}: not valid UTF-8", inp.name)
+    })?;
     if s.starts_with('\u{feff}') {
         s.drain(..'\u{feff}'.len_utf8());
     }

@@ -296,7 +296,10 @@ mod tests {
             "Liên hệ user@example.com, http://x.vn/a?b=c hoặc www.mard.gov.vn"
         );
         // What the encoder writes for an address comes back as it was.
-        for address in ["nhandandientu@nhandan.vn", "https://www.facebook.com/Hateco.Fulfillment?x=1"] {
+        for address in [
+            "nhandandientu@nhandan.vn",
+            "https://www.facebook.com/Hateco.Fulfillment?x=1",
+        ] {
             let written = encode(&format!("Liên hệ: {address}")).unwrap();
             assert_eq!(decode(&written), format!("Liên hệ: {address}"), "{written}");
         }
