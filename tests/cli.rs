@@ -1788,4 +1788,16 @@ fn gold_files_are_read_as_every_input_and_bad_bytes_are_named_by_line() {
     assert_eq!(run.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("latin1.gold:3: not valid UTF-8"), "{stderr}");
+    let underscores = dir.path().join("underscores.gold");
+    std::fs::write(&underscores, format!("{gold}nông_dân __ thu_hoạch\n")).unwrap();
+    let run = agrivn()
+        .args(["train", "segment", "--gold"])
+        .arg(&underscores)
+        .arg("--out")
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("underscores.gold:3: the word \"__\""), "{stderr}");
 }

@@ -47,7 +47,22 @@ pub fn run(cmd: Command) -> Result<i32> {
     crate::clobber::check(&inputs, &[("--out", &out)], false)?;
     let mut text = String::new();
     for g in &gold {
-        text.push_str(&input::read_to_string(g)?);
+        let read = input::read_to_string(g)?;
+        // A word with an empty syllable ("__", "_nông", "dân_") is a
+        // mistake in the gold, which training would learn from.
+        for (k, line) in read.lines().enumerate() {
+            if let Some(word) = line
+                .split_whitespace()
+                .find(|w| *w != "_" && w.split('_').any(str::is_empty))
+            {
+                bail!(
+                    "{}:{}: the word {word:?} has an empty syllable (syllables are joined by one `_`)",
+                    g.display(),
+                    k + 1
+                );
+            }
+        }
+        text.push_str(&read);
         text.push('\n');
     }
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
