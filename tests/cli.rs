@@ -1660,48 +1660,11 @@ fn normalize_jsonl_writes_a_line_that_is_not_json_on_one_line() {
     );
 }
 
-#[test]
-fn articles_from_a_pipe_are_written_before_the_input_ends() {
-    use std::io::{BufRead, Write};
-    use std::process::Stdio;
-    let mut child = agrivn()
-        .args(["tag", "--quiet"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    for i in 0..3 {
-        let article = "\"title\":\"Giá lúa tăng\",\"text\":\"Thương lái thu mua lúa.\"";
-        writeln!(stdin, "{{\"id\":\"{i}\",{article}}}").unwrap();
-    }
-    stdin.flush().unwrap();
-    // The input stays open: the three articles come out all the same.
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut lines = std::io::BufReader::new(stdout).lines();
-        for _ in 0..3 {
-            let line = lines.next().unwrap().unwrap();
-            tx.send(line).unwrap();
-        }
-    });
-    // Generous: the test is that they come at all before the input ends.
-    let wait = std::time::Duration::from_secs(60);
-    let got: Vec<String> = (0..3)
-        .map(|_| rx.recv_timeout(wait).expect("a tagged line"))
-        .collect();
-    for (i, line) in got.iter().enumerate() {
-        assert!(line.starts_with(&format!("{{\"id\":\"{i}\"")), "{line}");
-        assert!(line.contains("\"agri\":true"), "{line}");
-    }
-    drop(stdin);
-    assert!(child.wait().unwrap().success());
-}
-
-#[cfg(unix)]
-#[test]
-fn a_signal_ends_the_run_with_what_was_tagged_written_and_summed_up() {
+/// `agrivn tag` reading a pipe that stays open, after three articles were
+/// written to it, and the first three lines it writes (waiting at most a
+/// minute for them: generous, since the test is that they come at all
+/// before the input ends).
+fn tag_three_articles_from_an_open_pipe() -> (std::process::Child, std::process::ChildStdin, Vec<String>) {
     use std::io::{BufRead, Write};
     use std::process::Stdio;
     let mut child = agrivn()
@@ -1717,11 +1680,38 @@ fn a_signal_ends_the_run_with_what_was_tagged_written_and_summed_up() {
         writeln!(stdin, "{{\"id\":\"{i}\",{article}}}").unwrap();
     }
     stdin.flush().unwrap();
-    // Once the three are written, while it waits for more input: Ctrl-C.
-    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    for _ in 0..3 {
-        lines.next().unwrap().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        for _ in 0..3 {
+            let line = lines.next().unwrap().unwrap();
+            tx.send(line).unwrap();
+        }
+    });
+    let wait = std::time::Duration::from_secs(60);
+    let got = (0..3)
+        .map(|_| rx.recv_timeout(wait).expect("a tagged line"))
+        .collect();
+    (child, stdin, got)
+}
+
+#[test]
+fn articles_from_a_pipe_are_written_before_the_input_ends() {
+    let (child, stdin, got) = tag_three_articles_from_an_open_pipe();
+    for (i, line) in got.iter().enumerate() {
+        assert!(line.starts_with(&format!("{{\"id\":\"{i}\"")), "{line}");
+        assert!(line.contains("\"agri\":true"), "{line}");
     }
+    drop(stdin);
+    assert!(child.wait_with_output().unwrap().status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_the_run_with_what_was_tagged_written_and_summed_up() {
+    // Once the three are written, while it waits for more input: Ctrl-C.
+    let (mut child, stdin, _) = tag_three_articles_from_an_open_pipe();
     let killed = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status();
@@ -1759,6 +1749,16 @@ fn normalize_twice_is_normalize_once_line_for_line() {
 fn gold_files_are_read_as_every_input_and_bad_bytes_are_named_by_line() {
     use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("m.bin");
+    let train = |gold: &std::path::Path| {
+        agrivn()
+            .args(["train", "segment", "--gold"])
+            .arg(gold)
+            .arg("--out")
+            .arg(&model)
+            .output()
+            .unwrap()
+    };
     let gold = "Nông_dân thu_hoạch lúa .\nGiá lúa tăng .\n";
     let gz = dir.path().join("gold.gz");
     let mut enc = flate2::write::GzEncoder::new(
@@ -1767,37 +1767,25 @@ fn gold_files_are_read_as_every_input_and_bad_bytes_are_named_by_line() {
     );
     enc.write_all(gold.as_bytes()).unwrap();
     enc.finish().unwrap();
-    let model = dir.path().join("m.bin");
-    let run = agrivn()
-        .args(["train", "segment", "--gold"])
-        .arg(&gz)
-        .arg("--out")
-        .arg(&model)
-        .output()
-        .unwrap();
+    let run = train(&gz);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let latin1 = dir.path().join("latin1.gold");
-    std::fs::write(&latin1, [gold.as_bytes(), b"n\xf4ng_d\xe2n\n"].concat()).unwrap();
-    let run = agrivn()
-        .args(["train", "segment", "--gold"])
-        .arg(&latin1)
-        .arg("--out")
-        .arg(&model)
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("latin1.gold:3: not valid UTF-8"), "{stderr}");
-    let underscores = dir.path().join("underscores.gold");
-    std::fs::write(&underscores, format!("{gold}nông_dân __ thu_hoạch\n")).unwrap();
-    let run = agrivn()
-        .args(["train", "segment", "--gold"])
-        .arg(&underscores)
-        .arg("--out")
-        .arg(&model)
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("underscores.gold:3: the word \"__\""), "{stderr}");
+    for (name, bad, said) in [
+        (
+            "latin1.gold",
+            &b"n\xf4ng_d\xe2n\n"[..],
+            "latin1.gold:3: not valid UTF-8",
+        ),
+        (
+            "underscores.gold",
+            "nông_dân __ thu_hoạch\n".as_bytes(),
+            "underscores.gold:3: the word \"__\"",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, [gold.as_bytes(), bad].concat()).unwrap();
+        let run = train(&path);
+        assert_eq!(run.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains(said), "{stderr}");
+    }
 }
