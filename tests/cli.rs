@@ -1789,3 +1789,17 @@ fn gold_files_are_read_as_every_input_and_bad_bytes_are_named_by_line() {
         assert!(stderr.contains(said), "{stderr}");
     }
 }
+
+#[test]
+fn normalize_auto_reads_a_line_it_cannot_settle_in_the_encoding_of_the_lines_before() {
+    let vni = agrivn::normalize::legacy::encode(
+        "Giá lúa hôm nay tăng mạnh.\nHợp tác xã thu mua lúa của nông dân.\n",
+        agrivn::normalize::Encoding::Vni,
+    )
+    .unwrap();
+    let input = [&vni[..], b"Farmers said \x93hello\x94.\n"].concat();
+    let out = agrivn_with_stdin(&["normalize", "--encoding", "auto"], input);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.ends_with("Farmers said “hello”.\n"), "{text}");
+    assert!(text.starts_with("Giá lúa hôm nay tăng mạnh.\n"), "{text}");
+}

@@ -73,6 +73,9 @@ const ASCII_CONFIDENCE: f32 = 0.6;
 struct Reading {
     /// How a line's bytes become text.
     bytes: InputEncoding,
+    /// With `auto`: how many lines so far were read in each legacy byte
+    /// encoding.
+    read_in: Vec<(Encoding, usize)>,
     /// The normalizer, which reads VIQR and Telex (ASCII conventions of the
     /// text itself, so in the `text` field alone of JSON Lines).
     normalizer: Normalizer,
@@ -103,16 +106,35 @@ impl Reading {
         };
         Reading {
             bytes,
+            read_in: Vec::new(),
             normalizer: normalizer.build(),
         }
     }
 
     /// The text of a line; one that is not UTF-8 (where no legacy encoding
     /// reads it) is decoded lossily, saying so.
-    fn text<'a>(&self, line: &'a Line, name: &str) -> Cow<'a, str> {
+    /// With `auto`, a line detection cannot settle alone (an English title
+    /// with one curly quote) is read in the legacy encoding most lines
+    /// before it were read in, as `tag` reads it in the encoding of its
+    /// chunk.
+    fn text<'a>(&mut self, line: &'a Line, name: &str) -> Cow<'a, str> {
         match self.bytes.read(&line.bytes) {
-            Ok((text, _)) => text,
-            Err(_) => input::utf8_line(&line.bytes, name, line.number),
+            Ok((text, Encoding::Utf8)) => text,
+            Ok((text, enc)) => {
+                match self.read_in.iter_mut().find(|(e, _)| *e == enc) {
+                    Some((_, n)) => *n += 1,
+                    None => self.read_in.push((enc, 1)),
+                }
+                text
+            }
+            Err(_) => {
+                let most = self.read_in.iter().max_by_key(|&&(_, n)| n).map(|&(e, _)| e);
+                let read = most.and_then(|enc| InputEncoding::Legacy(enc).read(&line.bytes).ok());
+                match read {
+                    Some((text, _)) => text,
+                    None => input::utf8_line(&line.bytes, name, line.number),
+                }
+            }
         }
     }
 }
@@ -148,7 +170,7 @@ pub fn run(args: Args) -> Result<i32> {
                 })
             }
         };
-        let reading = Reading::new(encoding, &args);
+        let mut reading = Reading::new(encoding, &args);
         let mut lines = LineReader::new(inp.reader, usize::MAX);
         loop {
             let line = match lines.next_line() {
