@@ -1803,3 +1803,18 @@ fn normalize_auto_reads_a_line_it_cannot_settle_in_the_encoding_of_the_lines_bef
     assert!(text.ends_with("Farmers said “hello”.\n"), "{text}");
     assert!(text.starts_with("Giá lúa hôm nay tăng mạnh.\n"), "{text}");
 }
+
+#[test]
+fn segment_jsonl_spans_count_the_bytes_of_a_line_that_is_not_utf8() {
+    let line = b"l\xc3\xbaa g\xff\xfeo t\xc4\x83ng\n".to_vec();
+    let out = agrivn_with_stdin(&["segment", "--format", "jsonl"], line.clone());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let tokens = json["tokens"].as_array().unwrap();
+    let last = tokens.last().unwrap();
+    let (start, end) = (
+        last["start"].as_u64().unwrap() as usize,
+        last["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&line[start..end], "tăng".as_bytes());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("decoded lossily"));
+}

@@ -132,8 +132,45 @@ pub fn run(args: Args) -> Result<i32> {
     Ok(code)
 }
 
+/// Offsets in a line read lossily (each run of bad bytes as one U+FFFD) to
+/// offsets in its bytes: where each valid run and each U+FFFD starts in
+/// both, and the ends.
+struct ByteOffsets(Vec<(usize, usize)>);
+
+impl ByteOffsets {
+    /// For `bytes`; none needed when they are valid UTF-8.
+    fn new(bytes: &[u8], lossy: bool) -> ByteOffsets {
+        let mut starts = Vec::new();
+        if lossy {
+            let (mut read, mut at) = (0, 0);
+            for chunk in bytes.utf8_chunks() {
+                starts.push((read, at));
+                read += chunk.valid().len();
+                at += chunk.valid().len();
+                if !chunk.invalid().is_empty() {
+                    starts.push((read, at));
+                    read += char::REPLACEMENT_CHARACTER.len_utf8();
+                    at += chunk.invalid().len();
+                }
+            }
+            starts.push((read, at));
+        }
+        ByteOffsets(starts)
+    }
+
+    /// The offset in the bytes of char boundary `p` of the lossy reading.
+    fn of(&self, p: usize) -> usize {
+        let k = self.0.partition_point(|&(read, _)| read <= p);
+        match k.checked_sub(1).map(|k| self.0[k]) {
+            Some((read, at)) => at + (p - read),
+            None => p,
+        }
+    }
+}
+
 /// One line segmented in `format`, appended to `out`; a warning when it was
-/// not UTF-8 (it is then decoded lossily).
+/// not UTF-8 (it is then decoded lossily; `jsonl` spans still count its
+/// bytes).
 fn segment_line(worker: &mut Worker, line: &Line, format: Format, out: &mut String) -> Option<String> {
     let (text, warning) = match simdutf8::compat::from_utf8(&line.bytes) {
         Ok(s) => (std::borrow::Cow::Borrowed(s), None),
@@ -152,6 +189,7 @@ fn segment_line(worker: &mut Worker, line: &Line, format: Format, out: &mut Stri
         Format::Jsonl => {
             let mut json = b"{\"tokens\":[".to_vec();
             let mut first = true;
+            let in_line = ByteOffsets::new(&line.bytes, warning.is_some());
             worker.segment_each_window(&text, |tokens| {
                 for t in tokens {
                     if !first {
@@ -160,8 +198,8 @@ fn segment_line(worker: &mut Worker, line: &Line, format: Format, out: &mut Stri
                     first = false;
                     let token = JsonToken {
                         text: &text[t.span],
-                        start: t.span.start,
-                        end: t.span.end,
+                        start: in_line.of(t.span.start),
+                        end: in_line.of(t.span.end),
                         kind: t.kind,
                     };
                     // Writing to a Vec cannot fail.
