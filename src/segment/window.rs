@@ -60,13 +60,18 @@ fn window_len(text: &str, max: usize) -> (usize, usize) {
     })
 }
 
-fn floor_char(s: &str, mut i: usize) -> usize {
+/// The char boundary of `s` at or before byte `i` (its end past it).
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
     while !s.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
+/// The char boundary of `s` at or after byte `i`.
 fn ceil_char(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i += 1;

@@ -12,7 +12,7 @@ use super::tagger::Inner;
 use super::{Field, Tags};
 use crate::dict::SyllableIds;
 use crate::normalize::{Normalized, Normalizer, without_dropped_end};
-use crate::segment::window::Windows;
+use crate::segment::window::{Windows, floor_char};
 use crate::segment::{Scratch, Span, Token, TokenKind, segment_normalized, syl_flag};
 
 #[derive(Debug, Clone, Copy)]
@@ -465,16 +465,6 @@ fn lead_end(text: &str) -> usize {
         .find(". ")
         .or_else(|| text[from..limit].find('\n'))
         .map_or(limit, |k| from + k + 1)
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(all(test, feature = "embedded-data"))]

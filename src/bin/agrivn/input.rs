@@ -57,24 +57,21 @@ pub fn open_all(paths: &[PathBuf]) -> Vec<Result<Input>> {
 
 pub fn stdin() -> Input {
     let name = "<stdin>".to_string();
+    let may_wait = stdin_metadata().is_none();
     let (reader, consumed) = counted(io::stdin());
-    match unwrap_stream(reader, &name) {
-        Ok(reader) => Input {
-            name,
-            reader,
-            may_wait: stdin_metadata().is_none(),
-            consumed,
-        },
+    let (reader, consumed): (Box<dyn BufRead + Send>, _) = match unwrap_stream(reader, &name) {
+        Ok(reader) => (reader, consumed),
         // Reading the first bytes failed: let the first line read report it.
         Err(_) => {
             let (reader, consumed) = counted(io::stdin());
-            Input {
-                name,
-                reader: Box::new(reader),
-                may_wait: stdin_metadata().is_none(),
-                consumed,
-            }
+            (Box::new(reader), consumed)
         }
+    };
+    Input {
+        name,
+        reader,
+        may_wait,
+        consumed,
     }
 }
 
